@@ -1,0 +1,106 @@
+//! Built-in templates, themes, fonts and catalogues, compiled into the binary.
+//!
+//! The binary runs anywhere without its source tree; a user folder can replace any of
+//! these files by name (mdBook's theme model): `Assets::overlay` reads the folder once.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $path)) as &[u8])),*]
+    };
+}
+
+/// Every built-in file, by its path in the repository.
+pub const BUILTIN: &[(&str, &[u8])] = embed![
+    "locales/en.yaml",
+    "templates/deck.typ",
+    "templates/review/title.typ",
+    "templates/review/agenda.typ",
+    "templates/review/dashboard.typ",
+    "templates/review/pareto.typ",
+    "templates/review/abc.typ",
+    "templates/review/scoring.typ",
+    "templates/review/scoring_tables.typ",
+    "templates/review/profit.typ",
+    "templates/review/risk.typ",
+    "templates/review/retention.typ",
+    "templates/review/divisions.typ",
+    "templates/review/team.typ",
+    "templates/review/timeline.typ",
+    "templates/review/charter.typ",
+    "templates/review/appendix.typ",
+    "templates/review/definitions.typ",
+    "themes/default/theme.yaml",
+    "themes/default/theme.typ",
+    "themes/default/fonts/Inter-Regular.otf",
+    "themes/default/fonts/Inter-Medium.otf",
+    "themes/default/fonts/Inter-SemiBold.otf",
+    "themes/default/fonts/Inter-Bold.otf",
+    "themes/default/fonts/OFL.txt",
+];
+
+/// A set of named files: the built-ins, possibly overlaid by a user's folders.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    files: BTreeMap<String, Cow<'static, [u8]>>,
+}
+
+impl Assets {
+    /// The files compiled into the binary.
+    pub fn builtin() -> Self {
+        Self { files: BUILTIN.iter().map(|(k, v)| ((*k).to_owned(), Cow::Borrowed(*v))).collect() }
+    }
+
+    /// Replaces or adds the files of `dir` (recursively) under `prefix` (e.g. `templates/`).
+    pub fn overlay(&mut self, prefix: &str, dir: &Path) -> std::io::Result<()> {
+        let mut stack = vec![dir.to_owned()];
+        while let Some(d) = stack.pop() {
+            let mut entries: Vec<_> = std::fs::read_dir(&d)?.collect::<Result<_, _>>()?;
+            entries.sort_by_key(std::fs::DirEntry::path);
+            for e in entries {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(rel) = path.strip_prefix(dir) {
+                    let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
+                    self.files.insert(key, Cow::Owned(std::fs::read(&path)?));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The file at `path`.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(AsRef::as_ref)
+    }
+
+    /// Files whose path starts with `prefix`, in path order.
+    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
+        self.files
+            .range(prefix.to_owned()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.as_str(), v.as_ref()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_repository_asset_is_embedded() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = Assets { files: BTreeMap::new() };
+        for dir in ["templates", "themes", "locales"] {
+            on_disk.overlay(&format!("{dir}/"), &root.join(dir)).unwrap();
+        }
+        let embedded = Assets::builtin();
+        for (path, _) in on_disk.under("") {
+            assert!(embedded.get(path).is_some(), "{path} is in the repository but not in assets::BUILTIN");
+        }
+    }
+}

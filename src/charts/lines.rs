@@ -1,0 +1,84 @@
+//! Line charts over categories (retention per year), labelled directly.
+
+use plotters::style::RGBColor;
+
+use super::{Align, ChartError, ChartStyle, Ink, LabelBox, draw, text_width};
+
+/// One line.
+pub struct LineSeries {
+    /// Name, written at the line's end.
+    pub name: String,
+    /// Colour.
+    pub color: RGBColor,
+    /// One value per category; `None` leaves a gap.
+    pub values: Vec<Option<f64>>,
+}
+
+/// Lines over categories on a 0..`top` axis, values at the points, names at the ends.
+pub fn line_chart(
+    categories: &[String],
+    series: &[LineSeries],
+    top: f64,
+    fmt: &dyn Fn(f64) -> String,
+    w: f64,
+    h: f64,
+    style: &ChartStyle,
+) -> Result<String, ChartError> {
+    draw(w, h, style, |p| {
+        let s = p.style;
+        let right = series.iter().map(|l| text_width(&l.name, s.label)).fold(0.0, f64::max) + 16.0;
+        let (x0, x1, y0, y1) = (44.0, w - right, 12.0, h - 22.0);
+        let n = categories.len().max(1);
+        #[allow(clippy::cast_precision_loss)]
+        let slot = (x1 - x0) / n as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let x = |i: usize| x0 + slot * (i as f64 + 0.5);
+        let y = |v: f64| y1 - (v / top).clamp(0.0, 1.0) * (y1 - y0);
+        let steps = (top / 0.25).round().max(1.0);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        for k in 0..=(steps as usize) {
+            #[allow(clippy::cast_precision_loss)]
+            let t = k as f64 * 0.25;
+            p.line(&[(x0, y(t)), (x1, y(t))], if k == 0 { s.subtle } else { s.light }, 1);
+            p.text(&fmt(t), (x0 - 6.0, y(t)), Ink { size: s.label, color: s.subtle, bold: false }, Align::Right);
+        }
+        for (i, c) in categories.iter().enumerate() {
+            p.text(c, (x(i), y1 + 10.0), Ink { size: s.label, color: s.text, bold: false }, Align::Center);
+        }
+        let mut taken: Vec<LabelBox> = Vec::new();
+        for l in series {
+            let pts: Vec<(f64, f64)> =
+                l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (x(i), y(v)))).collect();
+            p.line(&pts, l.color, 2);
+            for ((px_, py_), v) in pts.iter().zip(l.values.iter().flatten()) {
+                p.circle(*px_, *py_, 3.5, l.color, 1.0, None);
+                let label = fmt(*v);
+                for dy in [-11.0, 12.0, -22.0, 23.0] {
+                    let b = LabelBox::new(*px_, py_ + dy, text_width(&label, s.label), s.label, Align::Center);
+                    if !taken.iter().any(|t| t.hits(&b)) {
+                        p.text(
+                            &label,
+                            (*px_, py_ + dy),
+                            Ink { size: s.label, color: l.color, bold: true },
+                            Align::Center,
+                        );
+                        taken.push(b);
+                        break;
+                    }
+                }
+            }
+            if let Some((lx, ly)) = pts.last() {
+                let mut yy = *ly;
+                for _ in 0..6 {
+                    let b = LabelBox::new(lx + 10.0, yy, text_width(&l.name, s.label), s.label + 2.0, Align::Left);
+                    if !taken.iter().any(|t| t.hits(&b)) {
+                        taken.push(b);
+                        break;
+                    }
+                    yy += s.label + 3.0;
+                }
+                p.text(&l.name, (lx + 10.0, yy), Ink { size: s.label, color: l.color, bold: true }, Align::Left);
+            }
+        }
+    })
+}

@@ -1,0 +1,185 @@
+//! Assembling a deck: slides → one Typst source plus its virtual files → PDF.
+//!
+//! `Engine` holds what is loaded once per process (assets, theme, catalogue, templates,
+//! fonts); `Engine::review` runs the pipeline for one portfolio and reports its timings.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::assets::Assets;
+use crate::charts::ChartStyle;
+use crate::error::Error;
+use crate::figures::Figures;
+use crate::i18n::{Fmt, Locale};
+use crate::model::Portfolio;
+use crate::render::Renderer;
+use crate::slides::{Ctx, REVIEW, Slide, SlideKind};
+use crate::theme::Theme;
+use crate::typeset::{self, Base, DeckWorld};
+
+/// What an engine is built from.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// A folder whose files replace built-in templates by name.
+    pub templates: Option<std::path::PathBuf>,
+    /// A folder whose files replace the default theme's files by name.
+    pub theme_dir: Option<std::path::PathBuf>,
+    /// Message catalogue (`en`).
+    pub locale: Option<String>,
+}
+
+/// Everything loaded once per process.
+pub struct Engine {
+    assets: Assets,
+    theme: Theme,
+    locale: Locale,
+    renderer: Renderer,
+    base: Arc<Base>,
+    style: ChartStyle,
+}
+
+/// Wall time of each stage of one deck.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Figures.
+    pub figures: Duration,
+    /// Slide contexts and charts.
+    pub charts: Duration,
+    /// Templates → Typst source.
+    pub templates: Duration,
+    /// Typst compile (layout).
+    pub typeset: Duration,
+    /// PDF export.
+    pub pdf: Duration,
+}
+
+/// A rendered deck.
+pub struct Rendered {
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// The generated Typst source (`--keep-typst`).
+    pub source: String,
+    /// Text of each page.
+    pub page_texts: Vec<String>,
+    /// Slide titles in order (one per slide, not per page).
+    pub titles: Vec<String>,
+    /// Stage timings.
+    pub timings: Timings,
+}
+
+/// A deck that failed in Typst keeps its source for inspection.
+pub struct Failed {
+    /// The error.
+    pub error: Error,
+    /// The generated source, when generation got that far.
+    pub source: Option<String>,
+}
+
+impl Engine {
+    /// Loads assets (with overrides), theme, catalogue, templates and fonts.
+    pub fn new(opts: &EngineOptions) -> Result<Self, Error> {
+        let mut assets = Assets::builtin();
+        if let Some(dir) = &opts.templates {
+            assets.overlay("templates/", dir).map_err(|e| Error::io(dir, e))?;
+        }
+        if let Some(dir) = &opts.theme_dir {
+            assets.overlay("themes/default/", dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let theme = Theme::load(&assets, "default")?;
+        let locale = Locale::load(&assets, opts.locale.as_deref().unwrap_or("en"))?;
+        let renderer = Renderer::new(&assets)?;
+        let base = Arc::new(Base::new(theme.fonts(&assets)));
+        let style = ChartStyle::new(&theme, &assets);
+        Ok(Self { assets, theme, locale, renderer, base, style })
+    }
+
+    /// Builds the quarterly review deck of `p`.
+    pub fn review(&self, p: &Portfolio) -> Result<Rendered, Failed> {
+        self.render(p, REVIEW)
+    }
+
+    fn render(&self, p: &Portfolio, kinds: &[SlideKind]) -> Result<Rendered, Failed> {
+        let fail = |error: Error| Failed { error, source: None };
+        let mut t = Timings::default();
+        let clock = Instant::now();
+        let figures = Figures::compute(p);
+        t.figures = clock.elapsed();
+
+        let clock = Instant::now();
+        let fmt = Fmt::new(&self.locale, &p.currency);
+        let ctx = Ctx { p, f: &figures, fmt, loc: &self.locale, style: &self.style };
+        let mut numbered: Vec<(String, Vec<Slide>)> = Vec::new();
+        for kind in kinds {
+            let slides = (kind.build)(&ctx).map_err(|e| fail(e.into()))?;
+            if !slides.is_empty() {
+                let sheet = format!("{:02} {}", numbered.len() + 1, self.locale.t(&format!("sheet.{}", kind.id)));
+                numbered.push((sheet, slides));
+            }
+        }
+        t.charts = clock.elapsed();
+
+        let clock = Instant::now();
+        let (source, files, titles) = self.source(p, &numbered).map_err(fail)?;
+        t.templates = clock.elapsed();
+
+        let date = p.report_date.map(|d| (d.year, d.month, d.day));
+        let mut world = DeckWorld::new(Arc::clone(&self.base), source.clone(), date);
+        for (path, bytes) in files {
+            world.add(&path, bytes);
+        }
+        let clock = Instant::now();
+        let keep = |e: typeset::TypesetError| Failed { error: e.into(), source: Some(source.clone()) };
+        let doc = typeset::compile(&world).map_err(keep)?;
+        t.typeset = clock.elapsed();
+        let clock = Instant::now();
+        let ident = format!("kamdeck-review-{}", p.seller.name);
+        let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(keep)?;
+        t.pdf = clock.elapsed();
+        Ok(Rendered { pdf, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
+    }
+
+    /// The Typst source of the deck and the virtual files it uses.
+    #[allow(clippy::type_complexity)]
+    fn source(
+        &self,
+        p: &Portfolio,
+        numbered: &[(String, Vec<Slide>)],
+    ) -> Result<(String, Vec<(String, Vec<u8>)>, Vec<String>), Error> {
+        let loc = &self.locale;
+        let period = p.period.clone().unwrap_or_else(|| p.latest_year().to_owned());
+        let confidentiality = p.confidentiality.clone().unwrap_or_else(|| loc.t("confidential"));
+        let doc = json!({
+            "title": format!("{} — {} {}", loc.t("deck.review"), p.seller.name, period),
+            "author": p.prepared_by.clone().unwrap_or_else(|| p.seller.name.clone()),
+            "date": p.report_date.map(|d| [d.year, i32::from(d.month), i32::from(d.day)]),
+            "lang": loc.lang,
+        });
+        let mut out = self.renderer.render("deck.typ", json!({ "doc": doc }))?;
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut titles = Vec::new();
+        for (sheet, slides) in numbered {
+            for s in slides {
+                let meta = json!({
+                    "kicker": s.kicker, "title": s.title, "sheet": sheet, "sheet_label": loc.t("footer.sheet"),
+                    "period": period, "confidentiality": confidentiality, "notes": s.notes, "outlined": s.outlined,
+                });
+                let text = self.renderer.render(s.template, json!({ "meta": meta, "d": s.data }))?;
+                out.push('\n');
+                out.push_str(&text);
+                titles.push(s.title.clone());
+                files.extend(s.charts.iter().map(|c| (c.path.clone(), c.svg.clone().into_bytes())));
+            }
+        }
+        let theme_json = serde_json::to_vec(&self.theme).unwrap_or_default();
+        files.push(("/theme/theme.json".into(), theme_json));
+        for (path, bytes) in self.assets.under(&self.theme.root) {
+            let rel = &path[self.theme.root.len()..];
+            if !rel.starts_with("fonts/") {
+                files.push((format!("/theme/{rel}"), bytes.to_vec()));
+            }
+        }
+        Ok((out, files, titles))
+    }
+}

@@ -1,0 +1,49 @@
+//! The library's error type: one variant per stage, each carrying its place.
+
+use std::path::{Path, PathBuf};
+
+/// Anything that can go wrong between a portfolio file and a deck.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The portfolio file is unreadable or invalid.
+    #[error(transparent)]
+    Input(#[from] crate::input::InputError),
+    /// The theme is invalid.
+    #[error(transparent)]
+    Theme(#[from] crate::theme::ThemeError),
+    /// The message catalogue is invalid.
+    #[error(transparent)]
+    Locale(#[from] crate::i18n::LocaleError),
+    /// A template failed.
+    #[error(transparent)]
+    Template(#[from] crate::render::RenderError),
+    /// A chart failed.
+    #[error(transparent)]
+    Chart(#[from] crate::charts::ChartError),
+    /// Typst failed.
+    #[error(transparent)]
+    Typeset(#[from] crate::typeset::TypesetError),
+    /// A file could not be written or a folder read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The command line asks for something impossible.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// An I/O error at `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io { path: path.to_owned(), source }
+    }
+
+    /// Whether the user's input (file or arguments) caused it: exit code 2, else 1.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(self, Self::Input(_) | Self::Usage(_))
+    }
+}

@@ -1,0 +1,182 @@
+//! The numbers behind every slide: pure functions over a validated portfolio.
+//!
+//! Each module implements one analysis of `../shared/SLIDES.md`; `Figures::compute` runs
+//! them all once per deck so slides (and later the workbook) read the same results.
+//! Accounts are referred to by their index in `Portfolio::accounts`.
+
+pub mod abc;
+pub mod dashboard;
+pub mod divisions;
+pub mod pareto;
+pub mod profit;
+pub mod retention;
+pub mod risk;
+pub mod scoring;
+pub mod team;
+
+use std::cmp::Ordering;
+
+use crate::model::{Account, Portfolio};
+
+/// Every figure of the review deck.
+#[derive(Debug, Clone)]
+pub struct Figures {
+    /// Pareto analysis of the latest year.
+    pub pareto: pareto::Pareto,
+    /// ABC tiers per year.
+    pub abc: abc::Abc,
+    /// Scoring matrix.
+    pub scoring: scoring::Scoring,
+    /// Profit matrix.
+    pub profit: profit::ProfitMatrix,
+    /// Dashboard KPIs.
+    pub dashboard: dashboard::Dashboard,
+    /// Endangerment, risk queue and onboarding.
+    pub risk: risk::Risk,
+    /// GRR, NRR, logo churn per year.
+    pub retention: retention::Retention,
+    /// Accounts × offerings.
+    pub divisions: divisions::DivisionMap,
+    /// Team coverage and RACI.
+    pub team: team::Team,
+}
+
+impl Figures {
+    /// Computes every figure of `p`.
+    pub fn compute(p: &Portfolio) -> Self {
+        let abc = abc::abc(p);
+        let retention = retention::retention(p);
+        let risk = risk::risk(p, &abc);
+        Self {
+            pareto: pareto::pareto(p, p.latest_year(), p.settings.pareto_cut),
+            scoring: scoring::scoring(p),
+            profit: profit::profit_matrix(p),
+            dashboard: dashboard::dashboard(p, &abc, &risk, &retention),
+            divisions: divisions::division_map(p),
+            team: team::team(p, &abc),
+            abc,
+            risk,
+            retention,
+        }
+    }
+}
+
+/// What the portfolio lacks, slide by slide (for `kamdeck check`).
+pub fn gaps(p: &Portfolio) -> Vec<String> {
+    let f = Figures::compute(p);
+    let mut out = Vec::new();
+    let mut gap = |cond: bool, slide: &str, what: String| {
+        if cond {
+            out.push(format!("{slide}: {what}"));
+        }
+    };
+    gap(p.plans.is_empty(), "dashboard", "no plans: MRR by plan and upsell are left out".into());
+    gap(
+        f.dashboard.previous_mrr.is_none(),
+        "dashboard",
+        "no mrr_history: change vs the previous period is left out".into(),
+    );
+    gap(f.pareto.rows.is_empty(), "pareto", format!("no revenue in {}: slide left out", p.latest_year()));
+    gap(f.scoring.rows.is_empty(), "scoring", "no account has scores: slide left out".into());
+    gap(
+        f.scoring.unscored > 0 && !f.scoring.rows.is_empty(),
+        "scoring",
+        format!("{} accounts without scores", f.scoring.unscored),
+    );
+    gap(f.profit.points.is_empty(), "profit", "no margins: slide left out".into());
+    gap(f.risk.satisfaction.is_empty(), "risk", "no satisfaction surveys of accounts in onboarding".into());
+    gap(p.accounts.iter().all(|a| a.health.is_none()), "risk", "no health data (engagement, churn risk)".into());
+    gap(f.retention.years.is_empty(), "retention", "one fiscal year only: slide left out".into());
+    gap(p.report_date.is_none(), "retention", "no report_date: renewals and queue ages are left out".into());
+    gap(f.divisions.rows.is_empty(), "divisions", "no account has divisions: slide left out".into());
+    gap(p.team.is_empty(), "team", "no team: slide left out".into());
+    gap(p.program.raci.is_empty(), "team", "no program RACI".into());
+    gap(p.program.milestones.is_empty(), "timeline", "no program milestones: slide left out".into());
+    gap(p.program.charter.is_none(), "charter", "no program charter: slide left out".into());
+    out
+}
+
+/// An account has revenue in the latest fiscal year or MRR above zero.
+pub fn is_active(a: &Account, latest_year: &str) -> bool {
+    a.revenue_in(latest_year) > 0.0 || a.mrr_total() > 0.0
+}
+
+/// Account indices sorted by `key` descending, ties broken by name then id (stable output).
+pub fn ranked_by(p: &Portfolio, indices: impl IntoIterator<Item = usize>, key: impl Fn(&Account) -> f64) -> Vec<usize> {
+    let mut v: Vec<usize> = indices.into_iter().collect();
+    v.sort_by(|&i, &j| {
+        let (a, b) = (&p.accounts[i], &p.accounts[j]);
+        key(b).total_cmp(&key(a)).then_with(|| by_name(a, b))
+    });
+    v
+}
+
+/// Alphabetical order of accounts, the tie-breaker everywhere.
+pub fn by_name(a: &Account, b: &Account) -> Ordering {
+    a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
+}
+
+/// The median of `values` (mean of the middle two for an even count); `None` when empty.
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+}
+
+/// `num / den`, or `None` when the denominator is zero (never NaN or infinity).
+pub fn ratio(num: f64, den: f64) -> Option<f64> {
+    (den != 0.0 && num.is_finite() && den.is_finite()).then(|| num / den)
+}
+
+/// Count as f64 for shares (counts never exceed 2^52).
+#[allow(clippy::cast_precision_loss)]
+pub fn count_f64(n: usize) -> f64 {
+    n as f64
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Small portfolios written inline for the unit tests.
+    use crate::model::Portfolio;
+
+    /// Parses a YAML portfolio (panics on invalid input: tests write valid ones).
+    pub(crate) fn portfolio(yaml: &str) -> Portfolio {
+        crate::input::from_yaml_str(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A portfolio with one fiscal year and the given (id, revenue) accounts.
+    pub(crate) fn revenues(years: &[&str], accounts: &[(&str, &[f64])]) -> Portfolio {
+        let mut y = format!("seller: {{ name: S }}\nfiscal_years: [{}]\naccounts:\n", years.join(", "));
+        for (id, revs) in accounts {
+            let rev: Vec<String> = years.iter().zip(revs.iter()).map(|(yr, r)| format!("{yr}: {r}")).collect();
+            y.push_str(&format!("  - {{ id: {id}, name: {id}, revenue: {{ {} }} }}\n", rev.join(", ")));
+        }
+        portfolio(&y)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_ratio() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&[]), None);
+        assert_eq!(ratio(1.0, 0.0), None);
+        assert_eq!(ratio(1.0, 4.0), Some(0.25));
+    }
+
+    #[test]
+    fn ties_rank_by_name() {
+        let p = testing::revenues(&["FY1"], &[("b", &[5.0]), ("a", &[5.0]), ("c", &[9.0])]);
+        let order = ranked_by(&p, 0..3, |a| a.revenue_in("FY1"));
+        let ids: Vec<&str> = order.iter().map(|&i| p.accounts[i].id.as_str()).collect();
+        assert_eq!(ids, ["c", "a", "b"]);
+    }
+}

@@ -1,0 +1,78 @@
+//! Reading a portfolio file: parse, then validate, with every problem tied to its place.
+
+mod yaml;
+mod yaml_index;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Portfolio, validate};
+
+/// A problem in an input file, with its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputProblem {
+    /// `file:line:col` (YAML) or `file: Sheet!C7` (Excel).
+    pub place: String,
+    /// The data path, e.g. `accounts[3].owner`, when the problem is about a value.
+    pub path: Option<String>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "{}: {}: {}", self.place, path, self.message),
+            None => write!(f, "{}: {}", self.place, self.message),
+        }
+    }
+}
+
+/// Why a portfolio could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file could not be read.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file's extension names no format kamdeck reads.
+    #[error("{}: unknown input format: use a .yaml, .yml or .xlsx file", path.display())]
+    Format {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was read but its content is wrong.
+    #[error("{} problem{} in the portfolio:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" },
+        problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        /// Every problem found, in file order.
+        problems: Vec<InputProblem>,
+    },
+}
+
+/// Loads and validates the portfolio at `path` (YAML by extension).
+pub fn load(path: &Path) -> Result<Portfolio, InputError> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("yaml" | "yml") => {
+            let text =
+                std::fs::read_to_string(path).map_err(|source| InputError::Read { path: path.to_owned(), source })?;
+            from_yaml_str(&text, &path.display().to_string())
+        }
+        _ => Err(InputError::Format { path: path.to_owned() }),
+    }
+}
+
+/// Parses and validates YAML text; `name` is used in error places.
+pub fn from_yaml_str(text: &str, name: &str) -> Result<Portfolio, InputError> {
+    let (portfolio, mut problems) = yaml::parse(text, name)?;
+    let index = yaml_index::PathIndex::build(text);
+    for p in validate::validate(&portfolio) {
+        problems.push(InputProblem { place: index.place(name, &p.path), path: Some(p.path), message: p.message });
+    }
+    if problems.is_empty() { Ok(portfolio) } else { Err(InputError::Invalid { problems }) }
+}

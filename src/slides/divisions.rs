@@ -1,0 +1,66 @@
+//! Division map: key accounts × offerings; whitespace is the cross-sell opportunity.
+
+use serde_json::{Value, json};
+
+use super::{Ctx, Slide};
+use crate::charts::ChartError;
+use crate::model::CellStatus;
+
+/// Accounts (rows) shown at most: the status pills are compact, 15 rows fit.
+const ROWS: usize = 15;
+
+/// Offerings (columns) shown at most; the workbook holds all.
+const MAX_COLUMNS: usize = 7;
+
+pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+    let m = &c.f.divisions;
+    if m.rows.is_empty() || c.p.offerings.is_empty() {
+        return Ok(vec![]);
+    }
+    let f = &c.fmt;
+    let total: usize = m.whitespace.iter().sum();
+    let (best, most) = m
+        .whitespace
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        .map_or((0, 0), |(k, n)| (k, *n));
+    let title = c.tn("divisions.title", total, &[("offering", &c.p.offerings[best].name), ("k", &f.count(most))]);
+    let cols = c.p.offerings.len().min(MAX_COLUMNS);
+    let mut headers = vec![c.t("col.account")];
+    headers.extend(c.p.offerings.iter().take(cols).map(|o| o.name.clone()));
+    let status = |s: CellStatus| {
+        json!({ "label": c.t(&format!("status.{}", s.key())), "tone": match s {
+        CellStatus::Active => "primary", CellStatus::Pilot => "accent", CellStatus::Pitched => "neutral", CellStatus::Whitespace => "light" } })
+    };
+    let rows: Vec<Value> = m
+        .rows
+        .iter()
+        .take(ROWS)
+        .map(|r| json!({ "name": c.name(r.account), "cells": r.cells.iter().take(cols).map(|s| status(*s)).collect::<Vec<_>>() }))
+        .collect();
+    let mut s = Slide::new("review/divisions.typ", c.t("kicker.divisions"), title, Value::Null);
+    if m.rows.len() > ROWS {
+        s.note(c.tr("note.top_rows", &[("n", &f.count(ROWS)), ("total", &f.count(m.rows.len()))]));
+    }
+    if c.p.offerings.len() > cols {
+        s.note(c.tn("note.more_columns", c.p.offerings.len() - cols, &[]));
+    }
+    if m.without_divisions > 0 {
+        s.note(c.tn("note.no_divisions", m.without_divisions, &[]));
+    }
+    let legend: Vec<Value> = [CellStatus::Active, CellStatus::Pilot, CellStatus::Pitched, CellStatus::Whitespace]
+        .iter()
+        .map(|s| status(*s))
+        .collect();
+    let totals: Vec<String> = std::iter::once(c.t("divisions.whitespace"))
+        .chain(m.whitespace.iter().take(cols).map(|n| f.count(*n)))
+        .collect();
+    s.data = json!({
+        "headers": headers,
+        "rows": rows,
+        "totals": totals,
+        "legend": legend,
+    });
+    Ok(vec![s])
+}

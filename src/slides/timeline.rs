@@ -1,0 +1,74 @@
+//! Rollout timeline: the program's milestones as a Gantt chart with today's marker.
+
+use serde_json::{Value, json};
+
+use super::{Ctx, Slide};
+use crate::charts::{ChartError, GanttRow, gantt};
+use crate::model::{Date, Milestone, MilestoneStatus};
+
+/// Milestones drawn at most; the rest are counted in a note.
+const MAX_BARS: usize = 14;
+
+pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+    let ms = &c.p.program.milestones;
+    if ms.is_empty() {
+        return Ok(vec![]);
+    }
+    let f = &c.fmt;
+    let count = |st: MilestoneStatus| ms.iter().filter(|m| m.status == Some(st)).count();
+    let title = c.tr(
+        "timeline.title",
+        &[
+            ("done", &f.count(count(MilestoneStatus::Done))),
+            ("n", &f.count(ms.len())),
+            ("risk", &f.count(count(MilestoneStatus::AtRisk) + count(MilestoneStatus::Late))),
+        ],
+    );
+    let mut s = Slide::new("review/timeline.typ", c.t("kicker.timeline"), title, Value::Null);
+    let svg = gantt_svg(c, ms, 770.0, 320.0)?;
+    let chart = s.chart("timeline", svg);
+    if ms.len() > MAX_BARS {
+        s.note(c.tr("note.top_rows", &[("n", &f.count(MAX_BARS)), ("total", &f.count(ms.len()))]));
+    }
+    s.data = json!({ "chart": chart });
+    Ok(vec![s])
+}
+
+/// The Gantt chart of `ms` (also used by the account plan).
+pub(crate) fn gantt_svg(c: &Ctx<'_>, ms: &[Milestone], w: f64, h: f64) -> Result<String, ChartError> {
+    let f = &c.fmt;
+    let color = |st: Option<MilestoneStatus>| match st {
+        Some(MilestoneStatus::Done) => c.style.muted,
+        Some(MilestoneStatus::OnTrack) | None => c.style.primary,
+        Some(MilestoneStatus::AtRisk) => c.style.neutral,
+        Some(MilestoneStatus::Late) => c.style.negative,
+    };
+    let mut sorted: Vec<&Milestone> = ms.iter().collect();
+    sorted.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)).then(a.name.cmp(&b.name)));
+    let rows: Vec<GanttRow> = sorted
+        .iter()
+        .take(MAX_BARS)
+        .map(|m| GanttRow {
+            label: m.name.clone(),
+            owner: c.member_name(m.owner.as_deref()),
+            start: m.start.days_since_epoch(),
+            end: m.end.days_since_epoch(),
+            color: color(m.status),
+        })
+        .collect();
+    let first = sorted.iter().map(|m| m.start).min().unwrap_or(Date { year: 2000, month: 1, day: 1 });
+    let last = sorted.iter().map(|m| m.end).max().unwrap_or(first);
+    let mut ticks = Vec::new();
+    let mut d = Date { year: first.year, month: first.month, day: 1 };
+    let months = (last.year - first.year) * 12 + i32::from(last.month) - i32::from(first.month) + 1;
+    let step = u32::try_from((months / 12).max(1)).unwrap_or(1);
+    while d <= last {
+        ticks.push((d.days_since_epoch(), f.month(d)));
+        d = d.add_months(step);
+    }
+    ticks.push((d.days_since_epoch(), f.month(d)));
+    let today = c.p.report_date.map(|t| (t.days_since_epoch(), c.tr("timeline.today", &[("date", &f.date(t))])));
+    let legend: Vec<(String, plotters::style::RGBColor)> =
+        MilestoneStatus::ALL.iter().map(|st| (c.t(&format!("milestone.{}", st.key())), color(Some(*st)))).collect();
+    gantt(&rows, &ticks, today, &legend, w, h, c.style)
+}

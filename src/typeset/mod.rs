@@ -1,0 +1,108 @@
+//! Typst source → PDF, in-process.
+
+pub mod world;
+
+use std::sync::Arc;
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::layout::{Frame, FrameItem};
+use typst::syntax::Lines;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+pub use world::{Base, DeckWorld};
+
+/// A Typst diagnostic with its place in the generated source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// `file:line:col` (1-based) in the generated or theme source.
+    pub place: String,
+    /// Typst's message and hints.
+    pub message: String,
+}
+
+/// Why typesetting failed.
+#[derive(Debug, thiserror::Error)]
+pub enum TypesetError {
+    /// Typst reported errors.
+    #[error("typst could not compile the deck:\n{}", .0.iter().map(|d| format!("  {}: {}", d.place, d.message)).collect::<Vec<_>>().join("\n"))]
+    Compile(Vec<Diagnostic>),
+    /// The PDF writer failed.
+    #[error("PDF export failed:\n{}", .0.iter().map(|d| format!("  {}: {}", d.place, d.message)).collect::<Vec<_>>().join("\n"))]
+    Pdf(Vec<Diagnostic>),
+}
+
+/// At most this many errors are shown: one unclosed bracket gives a hundred follow-ups.
+const MAX_DIAGNOSTICS: usize = 5;
+
+fn diagnostics(world: &DeckWorld, diags: &[SourceDiagnostic]) -> Vec<Diagnostic> {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .take(MAX_DIAGNOSTICS)
+        .map(|d| {
+            let place = d
+                .span
+                .id()
+                .and_then(|id| {
+                    let source = typst::World::source(world, id).ok()?;
+                    let range = world.range(d.span)?;
+                    let lines = Lines::new(source.text().to_owned());
+                    let (line, col) = lines.byte_to_line_column(range.start)?;
+                    Some(format!("{}:{}:{}", id.get().vpath().get_without_slash(), line + 1, col + 1))
+                })
+                .unwrap_or_else(|| "main.typ".to_owned());
+            let mut message = d.message.to_string();
+            for h in &d.hints {
+                message.push_str(&format!(" (hint: {})", h.v));
+            }
+            Diagnostic { place, message }
+        })
+        .collect()
+}
+
+/// Compiles the world's main source into pages.
+pub fn compile(world: &DeckWorld) -> Result<PagedDocument, TypesetError> {
+    typst::compile::<PagedDocument>(world).output.map_err(|errs| TypesetError::Compile(diagnostics(world, &errs)))
+}
+
+/// Writes `doc` as a PDF whose bytes depend only on the document and `date`.
+pub fn pdf(
+    world: &DeckWorld,
+    doc: &PagedDocument,
+    ident: &str,
+    date: Option<(i32, u8, u8)>,
+) -> Result<Vec<u8>, TypesetError> {
+    let timestamp = date.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d)).map(Timestamp::new_utc);
+    let options = PdfOptions { ident: Smart::Custom(ident.to_owned()), timestamp, ..PdfOptions::default() };
+    typst_pdf::pdf(doc, &options).map_err(|errs| TypesetError::Pdf(diagnostics(world, &errs)))
+}
+
+/// The text of every page, in reading order of the layout (for tests and `--dump-text`).
+pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
+    fn walk(frame: &Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, out),
+                FrameItem::Text(t) => {
+                    out.push_str(&t.text);
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    doc.pages()
+        .iter()
+        .map(|p| {
+            let mut s = String::new();
+            walk(&p.frame, &mut s);
+            s
+        })
+        .collect()
+}
+
+/// A shared base, for callers that render many decks.
+pub type SharedBase = Arc<Base>;

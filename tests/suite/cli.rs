@@ -1,0 +1,178 @@
+//! The real executable: commands, exit codes, messages with places, no partial output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::support::example;
+
+fn kamdeck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh folder under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn review_writes_the_pdf() {
+    let out = scratch("review");
+    let o = kamdeck(&[
+        "review",
+        example("northbridge.yaml").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--keep-typst",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(out.join("review.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(out.join("review.typ").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn check_summarises_a_valid_portfolio() {
+    let o = kamdeck(&["check", example("northbridge.yaml").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(s.starts_with("ok: 25 accounts, 3 fiscal years, 4 team members"), "{s}");
+}
+
+/// Bad input: exit code 2, the message names the place and the fix, and no PDF appears.
+fn rejects(name: &str, yaml: &str, expected: &[&str]) {
+    let dir = scratch(name);
+    let input = write(&dir, "p.yaml", yaml);
+    let out = dir.join("out");
+    let o = kamdeck(&["review", &input, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for e in expected {
+        assert!(err.contains(e), "expected {e:?} in:\n{err}");
+    }
+    assert!(!out.join("review.pdf").exists(), "no output on bad input");
+}
+
+const HEAD: &str = "seller: { name: S }\nfiscal_years: [FY1, FY2]\nteam: [ { id: jlee, name: Jordan } ]\n";
+
+#[test]
+fn unknown_key_with_suggestion() {
+    rejects(
+        "unknown_key",
+        &format!(
+            "{HEAD}accounts:\n  - id: a\n    name: A\n    revenue: {{ FY1: 1 }}\n    health: {{ engagment: 0.3 }}\n"
+        ),
+        &["p.yaml:8:15", "unknown key `engagment`", "did you mean `engagement`"],
+    );
+}
+
+#[test]
+fn several_problems_in_one_run() {
+    rejects(
+        "many",
+        &format!(
+            "{HEAD}accounts:\n  - {{ id: a, name: A, owner: jle, revenue: {{ FY3: 5 }}, margin: 1.5 }}\n  - {{ id: a, name: B, revenue: {{ FY1: -3 }} }}\n"
+        ),
+        &[
+            "p.yaml:5:",
+            "`jle` is not a team member id",
+            "did you mean `jlee`",
+            "`FY3` is not in fiscal_years",
+            "margin",
+            "duplicate id `a`",
+            "negative",
+            "5 problems",
+        ],
+    );
+}
+
+#[test]
+fn syntax_errors_have_line_and_column() {
+    rejects("syntax", "seller: { name: S\nfiscal_years: [FY1\n", &["p.yaml:"]);
+    rejects("type", &format!("{HEAD}accounts:\n  - {{ id: a, name: A, revenue: {{ FY1: lots }} }}\n"), &["p.yaml:5:"]);
+    rejects("missing", "seller: { name: S }\naccounts: []\n", &["missing field `fiscal_years`"]);
+}
+
+#[test]
+fn reporting_cycles_and_weights() {
+    rejects(
+        "cycle",
+        &format!(
+            "{HEAD}settings: {{ scoring: {{ growth: {{ a: 0.5, b: 0.4 }} }} }}\naccounts:\n  - id: a\n    name: A\n    revenue: {{ FY1: 1 }}\n    stakeholders:\n      - {{ id: x, name: X, title: T, reports_to: y }}\n      - {{ id: y, name: Y, title: T, reports_to: x }}\n    milestones:\n      - {{ name: M, start: 2026-05-01, end: 2026-04-01 }}\n"
+        ),
+        &[
+            "settings.scoring.growth",
+            "sum to 0.9",
+            "cycle",
+            "before it starts",
+            "accounts[0].stakeholders[0].reports_to",
+        ],
+    );
+}
+
+#[test]
+fn scores_outside_the_scale() {
+    rejects(
+        "scores",
+        &format!(
+            "{HEAD}settings: {{ scoring: {{ scale: 5 }} }}\naccounts:\n  - id: a\n    name: A\n    revenue: {{ FY1: 1 }}\n    scores:\n      growth: {{ revenue_growth: 7, share_of_wallet: 2, upsell_potential: 3 }}\n      harmony: {{ strategic_fit: 3, culture: 3, vision: 3, strategy: 3 }}\n"
+        ),
+        &["p.yaml:10:", "accounts[0].scores.growth.revenue_growth", "7 is outside the score scale 1..5"],
+    );
+}
+
+#[test]
+fn unreadable_or_unknown_files() {
+    let o = kamdeck(&["check", "/nonexistent/p.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/p.yaml: cannot read"));
+    let o = kamdeck(&["check", "p.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("use a .yaml, .yml or .xlsx file"));
+}
+
+#[test]
+fn help_on_every_command() {
+    for args in [&["--help"][..], &["review", "--help"], &["check", "--help"]] {
+        let o = kamdeck(args);
+        assert!(o.status.success());
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Usage"));
+    }
+}
+
+#[test]
+fn pdf_text_with_poppler() {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    let out = scratch("poppler");
+    let o = kamdeck(&["review", example("northbridge.yaml").to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t =
+        Command::new("pdftotext").args(["-layout", out.join("review.pdf").to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&t.stdout);
+    assert!(text.contains("PARETO ANALYSIS"), "{text}");
+    assert!(text.contains("Northbridge Health System"));
+    let info = Command::new("pdfinfo").arg(out.join("review.pdf")).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Title:") && info.contains("Quarterly KAM review"), "{info}");
+}

@@ -1,0 +1,89 @@
+//! The review deck of the worked example and of edge-case portfolios: pages, titles,
+//! figures in the text, reproducibility, scale.
+
+use crate::support::{all_text, norm, northbridge, review_yaml};
+
+#[test]
+fn example_has_every_slide_in_order() {
+    let r = northbridge();
+    assert!(r.page_texts.len() >= 14, "{} pages", r.page_texts.len());
+    let text = all_text(r);
+    for kicker in [
+        "KA DASHBOARD",
+        "PARETO ANALYSIS",
+        "ABC ANALYSIS",
+        "SCORING MATRIX",
+        "PROFIT MATRIX",
+        "ONBOARDING AND RISK",
+        "ACCOUNT RETENTION",
+        "DIVISION MAP",
+        "TEAM RESPONSIBILITIES",
+        "ROLLOUT TIMELINE",
+        "KAM CHARTER",
+        "APPENDIX",
+    ] {
+        assert!(text.contains(kicker), "missing section {kicker}");
+    }
+    for title in &r.titles {
+        assert!(text.contains(&norm(title)), "title not on any page: {title}");
+    }
+    assert!(!text.contains('⟦'), "a message key is missing from the catalogue");
+    for leak in ["NaN", "inf ", "null", "{{", "{%"] {
+        assert!(!text.contains(leak), "leaked {leak:?}");
+    }
+}
+
+#[test]
+fn example_figures_on_the_slides() {
+    let text = all_text(northbridge());
+    // Hand-checked against examples/northbridge.yaml (see tests/README.md).
+    assert!(text.contains("Quarterly KAM review"));
+    assert!(text.contains("CONTOSO CLOUD · HEALTHCARE CLOUD"), "title slide names the seller");
+    assert!(text.contains("Sheet 04 Pareto"), "footer names the mirror sheet");
+    assert!(text.contains("Dana Whitfield") || text.contains("Northbridge Health System"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let yaml = std::fs::read_to_string(crate::support::example("northbridge.yaml")).unwrap();
+    let a = review_yaml(&yaml);
+    let b = review_yaml(&yaml);
+    assert!(a.pdf == b.pdf, "two renders of the same portfolio differ");
+    assert!(a.pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn minimal_portfolio_renders_without_empty_slides() {
+    let r = review_yaml(&std::fs::read_to_string(crate::support::example("minimal.yaml")).unwrap());
+    let text = all_text(&r);
+    assert!(text.contains("PARETO ANALYSIS") && text.contains("ABC ANALYSIS") && text.contains("ACCOUNT RETENTION"));
+    assert!(!text.contains("SCORING MATRIX"), "no scores: the scoring slide is left out");
+    for (n, page) in r.page_texts.iter().enumerate() {
+        assert!(page.split_whitespace().count() >= 5, "page {} is nearly empty: {page}", n + 1);
+    }
+}
+
+#[test]
+fn single_account_and_zero_revenue() {
+    let r = review_yaml(
+        "seller: { name: Solo }\nfiscal_years: [FY1, FY2]\naccounts:\n  - { id: a, name: Only One, revenue: { FY1: 0, FY2: 100 } }\n  - { id: z, name: Zero, revenue: { FY1: 0, FY2: 0 } }\n",
+    );
+    let text = all_text(&r);
+    assert!(text.contains("1 accounts (100 %) generate 100 % of FY2 revenue") || text.contains("1 account"), "{text}");
+    assert!(!text.contains("NaN"));
+}
+
+#[test]
+fn ten_thousand_accounts_stay_readable() {
+    let yaml = kamdeck::generate::portfolio_yaml(kamdeck::generate::Synthetic {
+        accounts: 10_000,
+        seed: 7,
+        stakeholders: false,
+    });
+    let r = review_yaml(&yaml);
+    let text = all_text(&r);
+    assert!(text.contains("Others ("), "top rows plus Others");
+    assert!(text.contains("more accounts are in the workbook sheet"), "appendix stops at its row limit");
+    // 200 appendix rows at 16 a slide: 13 slides, plus definitions.
+    assert!(r.page_texts.len() < 40, "{} pages", r.page_texts.len());
+}

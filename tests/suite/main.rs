@@ -1,0 +1,10 @@
+//! kamdeck's integration tests: one binary (each extra one links typst again).
+//!
+//! `cli` runs the real executable the way a user does; the other modules drive the
+//! library and read back what a user would see: page text, page counts, bytes.
+
+mod cli;
+mod deck;
+mod escaping;
+mod sandbox;
+mod support;

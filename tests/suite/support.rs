@@ -1,0 +1,39 @@
+//! Shared helpers: the example paths, a rendered-deck cache, text normalisation.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use kamdeck::{Engine, EngineOptions, Rendered};
+
+/// A file under `examples/`.
+pub(crate) fn example(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+}
+
+/// One engine per test process, as the CLI has one per run.
+pub(crate) fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(&EngineOptions::default()).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Renders the review deck of a YAML text.
+pub(crate) fn review_yaml(yaml: &str) -> Rendered {
+    let p = kamdeck::input::from_yaml_str(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}"));
+    engine().review(&p).unwrap_or_else(|f| panic!("{}", f.error))
+}
+
+/// The example's review deck, rendered once.
+pub(crate) fn northbridge() -> &'static Rendered {
+    static DECK: OnceLock<Rendered> = OnceLock::new();
+    DECK.get_or_init(|| review_yaml(&std::fs::read_to_string(example("northbridge.yaml")).unwrap()))
+}
+
+/// Whitespace folded to single spaces, so text split over lines or runs compares equal.
+pub(crate) fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// All pages' text, normalised.
+pub(crate) fn all_text(r: &Rendered) -> String {
+    norm(&r.page_texts.join(" "))
+}
