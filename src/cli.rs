@@ -27,6 +27,18 @@ enum Command {
         /// The portfolio file (.yaml or .yml).
         input: PathBuf,
     },
+    /// Print a synthetic portfolio (YAML) for trying kamdeck at scale.
+    Generate {
+        /// Number of accounts.
+        #[arg(long, default_value_t = 1000)]
+        accounts: usize,
+        /// Varies the data; the same seed prints the same file.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Give every account 5–15 stakeholders.
+        #[arg(long)]
+        stakeholders: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -67,6 +79,10 @@ pub fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Check { input } => check(&input),
         Command::Review(r) => review(&r),
+        Command::Generate { accounts, seed, stakeholders } => {
+            let yaml = crate::generate::portfolio_yaml(crate::generate::Synthetic { accounts, seed, stakeholders });
+            std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))
+        }
     }
 }
 

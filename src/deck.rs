@@ -125,7 +125,7 @@ impl Engine {
         t.templates = clock.elapsed();
 
         let date = p.report_date.map(|d| (d.year, d.month, d.day));
-        let mut world = DeckWorld::new(Arc::clone(&self.base), source.clone(), date);
+        let mut world = DeckWorld::new(Arc::clone(&self.base), "/review.typ", source.clone(), date);
         for (path, bytes) in files {
             world.add(&path, bytes);
         }

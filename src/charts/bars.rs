@@ -22,8 +22,6 @@ pub struct Bars<'a> {
     pub pct: &'a dyn Fn(f64) -> String,
     /// Caption under numbered bars ("Accounts ranked by revenue").
     pub caption: String,
-    /// The last bar aggregates the rest; its label is written above it.
-    pub others: Option<String>,
 }
 
 /// Room for a value axis: the widest tick label plus a gap.
@@ -47,7 +45,7 @@ fn value_axis(
 }
 
 /// Characters of a label that fit in `width` points.
-fn chars_in(width: f64, size: f64) -> usize {
+pub(super) fn chars_in(width: f64, size: f64) -> usize {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let n = (width / (size * 0.6)).floor().max(0.0) as usize;
     n
@@ -116,22 +114,8 @@ pub fn bars_with_line(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Resul
             let color = if b.highlight.get(i).copied().unwrap_or(false) { s.primary } else { s.muted };
             p.rect(xs[i] - bar / 2.0, y(*v), xs[i] + bar / 2.0, y1, color);
         }
-        let named = match &b.others {
-            Some(others) => {
-                let (last, head) = xs.split_last().map_or((0.0, &xs[..]), |(l, h)| (*l, h));
-                let top_of_last = b.values.last().map_or(y1, |v| y(*v));
-                p.text(
-                    others,
-                    (last, top_of_last - 8.0),
-                    Ink { size: s.label, color: s.subtle, bold: false },
-                    Align::Right,
-                );
-                category_labels(p, &b.labels[..head.len()], head, slot, y1)
-            }
-            None => category_labels(p, &b.labels, &xs, slot, y1),
-        };
-        if !named {
-            rank_labels(p, &xs[..xs.len() - usize::from(b.others.is_some())], slot, y1);
+        if !category_labels(p, &b.labels, &xs, slot, y1) {
+            rank_labels(p, &xs, slot, y1);
             p.text(
                 &b.caption,
                 ((x0 + x1) / 2.0, y1 + 25.0),
@@ -269,7 +253,9 @@ pub fn hbars(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
     let max = *max;
     draw(w, h, style, |p| {
         let s = p.style;
-        let left = labels.iter().map(|l| text_width(l, s.label)).fold(0.0, f64::max).min(w * 0.4) + 8.0;
+        let fit = chars_in(w * 0.4, s.label);
+        let labels: Vec<String> = labels.iter().map(|l| truncate(l, fit)).collect();
+        let left = labels.iter().map(|l| text_width(l, s.label)).fold(0.0, f64::max) + 8.0;
         let (x0, x1, y0, y1) = (left, w - 36.0, 20.0, h - 4.0);
         #[allow(clippy::cast_precision_loss)]
         let slot = ((y1 - y0) / labels.len().max(1) as f64).min(26.0);
@@ -278,9 +264,7 @@ pub fn hbars(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
         for (i, (l, v)) in labels.iter().zip(values).enumerate() {
             #[allow(clippy::cast_precision_loss)]
             let cy = y0 + slot * (i as f64 + 0.5);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let fit = ((left - 8.0) / (s.label * 0.6)) as usize;
-            p.text(&truncate(l, fit), (x0 - 6.0, cy), Ink { size: s.label, color: s.text, bold: false }, Align::Right);
+            p.text(l, (x0 - 6.0, cy), Ink { size: s.label, color: s.text, bold: false }, Align::Right);
             let below = target_v.is_some_and(|t| *v < t);
             p.rect(x0, cy - slot * 0.32, x(*v), cy + slot * 0.32, if below { s.neutral } else { s.primary });
             p.text(&fmt(*v), (x(*v) + 4.0, cy), Ink { size: s.label, color: s.text, bold: true }, Align::Left);
@@ -291,5 +275,73 @@ pub fn hbars(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
             p.dashed(&[(x(*t), y0 - 4.0), (x(*t), bottom)], s.accent, 1);
             p.text(label, (x(*t), 8.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
         }
+    })
+}
+
+/// The Pareto curve for many accounts: cumulative share of revenue against the share of
+/// accounts, with the cut and the vital few marked. Readable at any number of accounts.
+pub struct Curve<'a> {
+    /// Cumulative revenue share after each account, largest first (0..1).
+    pub cumulative: &'a [f64],
+    /// The cut (0..1) and its label.
+    pub cut: (f64, String),
+    /// Number of vital-few accounts, and the label at the marker.
+    pub vital: (usize, String),
+    /// Axis titles (x, y).
+    pub titles: (String, String),
+    /// Formats shares.
+    pub pct: &'a dyn Fn(f64) -> String,
+}
+
+/// Draws the Pareto curve.
+pub fn pareto_curve(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
+    draw(w, h, style, |p| {
+        let s = p.style;
+        let left = text_width(&(c.pct)(1.0), s.label) + 12.0;
+        let (x0, x1, y0, y1) = (left, w - 12.0, 24.0, h - 36.0);
+        let x = |v: f64| x0 + v * (x1 - x0);
+        let y = |v: f64| y1 - v * (y1 - y0);
+        for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
+            p.line(&[(x0, y(t)), (x1, y(t))], if t == 0.0 { s.subtle } else { s.light }, 1);
+            p.text(&(c.pct)(t), (x0 - 6.0, y(t)), Ink { size: s.label, color: s.subtle, bold: false }, Align::Right);
+            p.text(&(c.pct)(t), (x(t), y1 + 10.0), Ink { size: s.label, color: s.subtle, bold: false }, Align::Center);
+        }
+        p.text(
+            &c.titles.0,
+            ((x0 + x1) / 2.0, h - 8.0),
+            Ink { size: s.label, color: s.text, bold: true },
+            Align::Center,
+        );
+        p.text(&format!("↑ {}", c.titles.1), (2.0, 8.0), Ink { size: s.label, color: s.text, bold: true }, Align::Left);
+        let n = c.cumulative.len().max(1);
+        #[allow(clippy::cast_precision_loss)]
+        let share = |i: usize| i as f64 / n as f64;
+        // At most ~400 vertices: a 10,000-account curve looks the same and the SVG stays small.
+        let step = (n / 400).max(1);
+        let mut pts = vec![(x(0.0), y(0.0))];
+        pts.extend((0..n).filter(|i| (i + 1) % step == 0 || i + 1 == n).map(|i| (x(share(i + 1)), y(c.cumulative[i]))));
+        let vital_x = x(share(c.vital.0));
+        let vital_y = c.vital.0.checked_sub(1).map_or(0.0, |i| c.cumulative[i]);
+        // The vital few's area under the curve in the primary colour, the rest muted.
+        let mut area: Vec<(f64, f64)> = pts.iter().copied().filter(|(px_, _)| *px_ <= vital_x).collect();
+        area.push((vital_x, y(vital_y)));
+        area.push((vital_x, y1));
+        area.push((x0, y1));
+        p.polygon(&area, s.primary, 0.85);
+        p.line(&pts, s.text, 2);
+        p.dashed(&[(x0, y(c.cut.0)), (x1, y(c.cut.0))], s.accent, 1);
+        p.text(
+            &c.cut.1,
+            (x1 - 4.0, y(c.cut.0) + 9.0),
+            Ink { size: s.label, color: s.accent, bold: true },
+            Align::Right,
+        );
+        p.circle(vital_x, y(vital_y), 4.0, s.accent, 1.0, None);
+        p.text(
+            &c.vital.1,
+            (vital_x + 8.0, y(vital_y) + 12.0),
+            Ink { size: s.label, color: s.text, bold: true },
+            Align::Left,
+        );
     })
 }

@@ -32,7 +32,8 @@ pub fn gantt(
         let s = p.style;
         let lo = rows.iter().map(|r| r.start).chain(ticks.iter().map(|t| t.0)).min().unwrap_or(0);
         let hi = rows.iter().map(|r| r.end + 1).chain(ticks.iter().map(|t| t.0)).max().unwrap_or(1).max(lo + 1);
-        let left = rows.iter().map(|r| text_width(&r.label, s.label)).fold(0.0, f64::max).min(w * 0.3) + 10.0;
+        let fit = super::bars::chars_in(w * 0.3, s.label);
+        let left = rows.iter().map(|r| text_width(&truncate(&r.label, fit), s.label)).fold(0.0, f64::max) + 10.0;
         let (x0, x1, y0, y1) = (left, w - 70.0, 52.0, h - 4.0);
         #[allow(clippy::cast_precision_loss)]
         let x = |d: i64| x0 + (d - lo) as f64 / (hi - lo) as f64 * (x1 - x0);
@@ -43,7 +44,7 @@ pub fn gantt(
             lx += 13.0 + text_width(name, s.label) + 14.0;
         }
         #[allow(clippy::cast_precision_loss)]
-        let slot = ((y1 - y0) / rows.len().max(1) as f64).min(28.0);
+        let slot = ((y1 - y0) / rows.len().max(1) as f64).min(40.0);
         #[allow(clippy::cast_precision_loss)]
         let bottom = y0 + slot * rows.len() as f64;
         let mut last_label = f64::NEG_INFINITY;
@@ -55,8 +56,13 @@ pub fn gantt(
                 last_label = xx;
             }
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let fit = ((left - 10.0) / (s.label * 0.6)) as usize;
+        if let Some((d, label)) = today
+            && (lo..=hi).contains(&d)
+        {
+            let xx = x(d);
+            p.line(&[(xx, y0 - 4.0), (xx, bottom)], s.accent, 2);
+            p.text(&label, (xx, y0 - 30.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
+        }
         for (i, r) in rows.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
             let cy = y0 + slot * (i as f64 + 0.5);
@@ -73,13 +79,6 @@ pub fn gantt(
                 Ink { size: s.label, color: s.subtle, bold: false },
                 Align::Left,
             );
-        }
-        if let Some((d, label)) = today
-            && (lo..=hi).contains(&d)
-        {
-            let xx = x(d);
-            p.line(&[(xx, y0 - 4.0), (xx, bottom)], s.accent, 2);
-            p.text(&label, (xx, y0 - 30.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
         }
     })
 }

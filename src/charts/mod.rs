@@ -19,7 +19,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub use bars::{Bars, HBars, StackedBars, bars_with_line, hbars, stacked_bars};
+pub use bars::{Bars, Curve, HBars, StackedBars, bars_with_line, hbars, pareto_curve, stacked_bars};
 pub use gantt::{GanttRow, gantt};
 pub use lines::{LineSeries, line_chart};
 pub use scatter::{Scatter, ScatterPoint, scatter};
@@ -181,6 +181,12 @@ impl Painter<'_, '_> {
     pub fn dashed(&self, points: &[(f64, f64)], color: RGBColor, width: u32) {
         let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
         self.check(self.area.draw(&plotters::element::DashedPathElement::new(pts, 4, 3, color.stroke_width(width))));
+    }
+
+    /// A filled polygon at `opacity`.
+    pub fn polygon(&self, points: &[(f64, f64)], fill: RGBColor, opacity: f64) {
+        let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.check(self.area.draw(&Polygon::new(pts, fill.mix(opacity).filled())));
     }
 
     /// A circle, filled with `fill` at `opacity`, outlined with `stroke`.

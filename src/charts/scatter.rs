@@ -151,8 +151,8 @@ pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
             let label = truncate(&q.label, 22);
             let wdt = text_width(&label, s.label);
             let spots = [
-                (px_ + r + 3.0, py_, Align::Left),
-                (px_ - r - 3.0, py_, Align::Right),
+                (px_ + r + 5.0, py_, Align::Left),
+                (px_ - r - 5.0, py_, Align::Right),
                 (px_, py_ - r - 7.0, Align::Center),
                 (px_, py_ + r + 7.0, Align::Center),
             ];

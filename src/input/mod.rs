@@ -70,9 +70,15 @@ pub fn load(path: &Path) -> Result<Portfolio, InputError> {
 /// Parses and validates YAML text; `name` is used in error places.
 pub fn from_yaml_str(text: &str, name: &str) -> Result<Portfolio, InputError> {
     let (portfolio, mut problems) = yaml::parse(text, name)?;
-    let index = yaml_index::PathIndex::build(text);
-    for p in validate::validate(&portfolio) {
-        problems.push(InputProblem { place: index.place(name, &p.path), path: Some(p.path), message: p.message });
+    let invalid = validate::validate(&portfolio);
+    if !invalid.is_empty() {
+        // Positions are only needed to report problems: index the file only then.
+        let index = yaml_index::PathIndex::build(text);
+        problems.extend(invalid.into_iter().map(|p| InputProblem {
+            place: index.place(name, &p.path),
+            path: Some(p.path),
+            message: p.message,
+        }));
     }
     if problems.is_empty() { Ok(portfolio) } else { Err(InputError::Invalid { problems }) }
 }

@@ -159,6 +159,8 @@ pub const REVIEW: &[SlideKind] = &[
 pub const MAX_ROWS: usize = 12;
 /// Most chart categories on one slide.
 pub const MAX_CATEGORIES: usize = 30;
+/// Most points on a scatter: beyond that dots only add ink, and the file grows.
+pub const MAX_POINTS: usize = 250;
 
 /// The first `n − 1` items plus an "Others (k)" aggregate when there are more than `n`.
 pub fn top_with_others<T: Clone>(items: &[T], n: usize) -> (Vec<T>, Option<Vec<T>>) {

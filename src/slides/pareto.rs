@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::{Ctx, MAX_CATEGORIES, Slide};
-use crate::charts::{Bars, ChartError, bars_with_line};
+use crate::charts::{Bars, ChartError, Curve, bars_with_line, pareto_curve};
 
 pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let pa = &c.f.pareto;
@@ -16,37 +16,35 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         pa.vital_few,
         &[("p", &c.fmt.pct(share, 0)), ("s", &c.fmt.pct(pa.revenue_share(), 0)), ("year", &pa.year)],
     );
-    // At most 30 bars: the top 29 and one "Others (n)" bar; the line still ends at 100 %.
-    let shown = pa.rows.len().min(MAX_CATEGORIES);
-    let (head, tail) =
-        if pa.rows.len() > MAX_CATEGORIES { pa.rows.split_at(shown - 1) } else { (&pa.rows[..], &[][..]) };
-    let mut labels: Vec<String> = head.iter().map(|r| c.name(r.account).to_owned()).collect();
-    let mut values: Vec<f64> = head.iter().map(|r| r.revenue).collect();
-    let mut highlight: Vec<bool> = head.iter().map(|r| r.vital).collect();
-    let mut line: Vec<f64> = head.iter().map(|r| r.cumulative).collect();
-    let others = (!tail.is_empty()).then(|| c.tr("others", &[("n", &c.fmt.count(tail.len()))]));
-    if let Some(o) = &others {
-        labels.push(o.clone());
-        values.push(tail.iter().map(|r| r.revenue).sum());
-        highlight.push(false);
-        line.push(1.0);
-    }
     let money = |v: f64| c.fmt.money_short(v);
     let pct = |v: f64| c.fmt.pct(v, 0);
     let cut_label = c.tr("pareto.cut", &[("cut", &c.fmt.pct(pa.cut, 0))]);
-    let caption = c.tr("pareto.ranked", &[("year", &pa.year)]);
-    let bars = Bars {
-        labels,
-        values,
-        highlight,
-        line: Some(line),
-        cut: Some((pa.cut, cut_label)),
-        fmt: &money,
-        pct: &pct,
-        caption,
-        others,
+    // Up to 30 accounts: one bar each. Beyond, bars of the top few would be a sliver next to
+    // the rest, so the slide shows the curve of all accounts instead.
+    let svg = if pa.rows.len() <= MAX_CATEGORIES {
+        let bars = Bars {
+            labels: pa.rows.iter().map(|r| c.name(r.account).to_owned()).collect(),
+            values: pa.rows.iter().map(|r| r.revenue).collect(),
+            highlight: pa.rows.iter().map(|r| r.vital).collect(),
+            line: Some(pa.rows.iter().map(|r| r.cumulative).collect()),
+            cut: Some((pa.cut, cut_label)),
+            fmt: &money,
+            pct: &pct,
+            caption: c.tr("pareto.ranked", &[("year", &pa.year)]),
+        };
+        bars_with_line(&bars, 520.0, 330.0, c.style)?
+    } else {
+        let cumulative: Vec<f64> = pa.rows.iter().map(|r| r.cumulative).collect();
+        let marker = c.tn("pareto.marker", pa.vital_few, &[("p", &c.fmt.pct(share, 0))]);
+        let curve = Curve {
+            cumulative: &cumulative,
+            cut: (pa.cut, cut_label),
+            vital: (pa.vital_few, marker),
+            titles: (c.tr("pareto.curve_x", &[("year", &pa.year)]), c.t("pareto.curve_y")),
+            pct: &pct,
+        };
+        pareto_curve(&curve, 520.0, 330.0, c.style)?
     };
-    let svg = bars_with_line(&bars, 520.0, 330.0, c.style)?;
     let vital: Vec<_> = pa
         .rows
         .iter()
@@ -54,7 +52,12 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .take(8)
         .enumerate()
         .map(|(k, r)| {
-            json!([(k + 1).to_string(), c.name(r.account), c.fmt.money_short(r.revenue), c.fmt.pct(r.cumulative, 0)])
+            json!([
+                (k + 1).to_string(),
+                c.name(r.account),
+                c.fmt.money_short(r.revenue),
+                c.fmt.pct(r.cumulative, usize::from(r.cumulative < 0.1))
+            ])
         })
         .collect();
     let more = pa.vital_few.saturating_sub(8);

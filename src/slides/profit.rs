@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, Slide};
+use super::{Ctx, MAX_POINTS, Slide};
 use crate::charts::{ChartError, Scatter, ScatterPoint, scatter};
 use crate::figures::profit::ProfitQuadrant;
 
@@ -27,9 +27,11 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         ProfitQuadrant::Grow => c.style.positive,
         ProfitQuadrant::Review => c.style.muted,
     };
+    // Points are sorted by revenue: plot the largest accounts when there are too many.
     let points = m
         .points
         .iter()
+        .take(MAX_POINTS)
         .enumerate()
         .map(|(rank, p)| ScatterPoint {
             x: p.revenue,
@@ -73,6 +75,9 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                 ProfitQuadrant::Protect => "primary", ProfitQuadrant::Grow => "positive", ProfitQuadrant::FixCost => "negative", ProfitQuadrant::Review => "subtle" } })
         })
         .collect();
+    if m.points.len() > MAX_POINTS {
+        s.note(c.tr("note.top_points", &[("n", &f.count(MAX_POINTS)), ("total", &f.count(m.points.len()))]));
+    }
     if m.without_margin > 0 {
         s.note(c.tn("note.no_margin", m.without_margin, &[]));
     }

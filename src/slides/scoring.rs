@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, Slide};
+use super::{Ctx, MAX_POINTS, Slide};
 
 /// Rows of the factor tables: names wrap in the narrow first column, ten rows fit.
 const TABLE_ROWS: usize = 12;
@@ -23,9 +23,11 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let mut chart_slide = Slide::new("review/scoring.typ", c.t("kicker.scoring"), title.clone(), Value::Null);
     #[allow(clippy::cast_precision_loss)]
     let scale = set.scale as f64;
+    // The best-ranked accounts when there are too many to plot (the tables list them by rank too).
     let points = sc
         .rows
         .iter()
+        .take(MAX_POINTS)
         .map(|r| ScatterPoint {
             x: r.growth,
             y: r.harmony,
@@ -62,6 +64,9 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .take(8)
         .map(|r| json!([f.count(r.rank), c.name(r.account), f.number(r.total, 2), q(r.quadrant)]))
         .collect();
+    if sc.rows.len() > MAX_POINTS {
+        chart_slide.note(c.tr("note.top_points", &[("n", &f.count(MAX_POINTS)), ("total", &f.count(sc.rows.len()))]));
+    }
     if sc.unscored > 0 {
         chart_slide.note(c.tn("note.unscored", sc.unscored, &[]));
     }

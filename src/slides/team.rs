@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::{Ctx, Slide};
-use crate::charts::ChartError;
+use crate::charts::{ChartError, HBars, hbars};
 use crate::model::Raci;
 
 /// Members (RACI columns) and activities (rows) shown at most.
@@ -62,6 +62,20 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         })
         .collect();
     let mut s = Slide::new("review/team.typ", c.t("kicker.team"), title, Value::Null);
+    let chart = if total_mrr > 0.0 {
+        let shown: Vec<_> = t.coverage.iter().take(8).collect();
+        let money = |v: f64| f.money_short(v);
+        let bars = HBars {
+            labels: shown.iter().map(|x| c.p.team[x.member].name.clone()).collect(),
+            values: shown.iter().map(|x| x.mrr).collect(),
+            max: shown.iter().map(|x| x.mrr).fold(0.0, f64::max),
+            target: None,
+            fmt: &money,
+        };
+        Some(s.chart("team-mrr", hbars(&bars, 360.0, 150.0, c.style)?))
+    } else {
+        None
+    };
     if t.unowned > 0 {
         s.note(c.tn("note.unowned", t.unowned, &[]));
     }
@@ -71,6 +85,8 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let mut raci_headers = vec![c.t("col.activity")];
     raci_headers.extend(members.iter().map(|m| initials(&m.name)));
     s.data = json!({
+        "chart": chart,
+        "chart_title": c.t("team.mrr"),
         "coverage_title": c.t("team.coverage"),
         "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.accounts"), c.t("col.mrr"), c.t("col.a_tier")],
         "coverage": coverage,

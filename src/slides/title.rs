@@ -11,11 +11,11 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         Some(d) => format!("{} · {d}", p.seller.name),
         None => p.seller.name.clone(),
     };
-    let prepared = p.prepared_by.clone().or_else(|| p.seller.division.clone()).unwrap_or_else(|| p.seller.name.clone());
+
     let data = json!({
         "deck": c.t("deck.review"),
                 "period": p.period.clone().unwrap_or_else(|| c.year().to_owned()),
-        "prepared": c.tr("title.prepared_by", &[("name", &prepared)]),
+        "prepared": p.prepared_by.as_ref().map(|name| c.tr("title.prepared_by", &[("name", name)])),
         "date": p.report_date.map(|d| c.fmt.date(d)),
     });
     let mut s = Slide::new("review/title.typ", seller, c.t("deck.review"), data);

@@ -53,7 +53,7 @@ fn diagnostics(world: &DeckWorld, diags: &[SourceDiagnostic]) -> Vec<Diagnostic>
                     let (line, col) = lines.byte_to_line_column(range.start)?;
                     Some(format!("{}:{}:{}", id.get().vpath().get_without_slash(), line + 1, col + 1))
                 })
-                .unwrap_or_else(|| "main.typ".to_owned());
+                .unwrap_or_else(|| world.main_source().id().get().vpath().get_without_slash().to_owned());
             let mut message = d.message.to_string();
             for h in &d.hints {
                 message.push_str(&format!(" (hint: {})", h.v));

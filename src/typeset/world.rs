@@ -55,9 +55,11 @@ pub fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl DeckWorld {
-    /// A world whose main file is `/main.typ` with `source`.
-    pub fn new(base: Arc<Base>, source: String, today: Option<(i32, u8, u8)>) -> Self {
-        let main = file_id("/main.typ").unwrap_or_else(|| unreachable!("a constant valid path"));
+    /// A world whose main file is `main` (an absolute path such as `/review.typ`, the name
+    /// under which `--keep-typst` writes it, so diagnostics point into that file).
+    pub fn new(base: Arc<Base>, main: &str, source: String, today: Option<(i32, u8, u8)>) -> Self {
+        let main =
+            file_id(main).or_else(|| file_id("/main.typ")).unwrap_or_else(|| unreachable!("a constant valid path"));
         let mut sources = HashMap::new();
         sources.insert(main, Source::new(main, source));
         let today = today.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));

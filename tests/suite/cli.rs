@@ -150,6 +150,57 @@ fn unreadable_or_unknown_files() {
 }
 
 #[test]
+fn typst_errors_point_into_the_kept_source() {
+    let dir = scratch("broken_template");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(templates.join("review")).unwrap();
+    // A user's template that calls a function the theme does not have.
+    std::fs::write(templates.join("review/charter.typ"), "#slide({{ meta }})[\n  #no-such-function()\n]\n").unwrap();
+    let out = dir.join("out");
+    let o = kamdeck(&[
+        "review",
+        example("northbridge.yaml").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("review.typ:") && err.contains("unknown variable: no-such-function"), "{err}");
+    let place = err.lines().find(|l| l.contains("review.typ:")).unwrap();
+    let line: usize = place.trim().split(':').nth(1).unwrap().parse().unwrap();
+    let kept = std::fs::read_to_string(out.join("review.typ")).unwrap();
+    assert!(
+        kept.lines().nth(line - 1).unwrap().contains("no-such-function"),
+        "the line named is the one with the error"
+    );
+    assert!(!out.join("review.pdf").exists());
+}
+
+#[test]
+fn anchors_merge_keys_and_dates() {
+    let dir = scratch("anchors");
+    let input = write(
+        &dir,
+        "p.yaml",
+        "seller: { name: S }\nfiscal_years: [FY1]\nreport_date: \"2026-11-15\"\ndefaults: &d { industry: Health, region: East }\naccounts:\n  - { <<: *d, id: a, name: A, revenue: { FY1: 5 }, renewal_date: 2027-01-31 }\n",
+    );
+    let o = kamdeck(&["check", &input]);
+    // `defaults` is not a portfolio key: reported, with the anchors resolved fine.
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("p.yaml:4:1") && stderr(&o).contains("unknown key `defaults`"), "{}", stderr(&o));
+    let input = write(
+        &dir,
+        "q.yaml",
+        "seller: { name: S }\nfiscal_years: [FY1]\nreport_date: \"2026-11-15\"\naccounts:\n  - &a { id: a, name: A, revenue: { FY1: 5 }, industry: Health }\n  - { <<: *a, id: b, name: B, renewal_date: 2027-01-31 }\n",
+    );
+    let o = kamdeck(&["check", &input]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("ok: 2 accounts"));
+}
+
+#[test]
 fn help_on_every_command() {
     for args in [&["--help"][..], &["review", "--help"], &["check", "--help"]] {
         let o = kamdeck(args);
