@@ -6,7 +6,7 @@ use super::{Ctx, Slide};
 use crate::charts::{ChartError, StackedBars, stacked_bars};
 use crate::model::OnboardingStatus;
 
-const TOP: usize = 7;
+const TOP: usize = 9;
 
 pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let d = &c.f.dashboard;
