@@ -46,14 +46,27 @@ pub fn line_chart(
             p.text(c, (x(i), y1 + 10.0), Ink { size: s.label, color: s.text, bold: false }, Align::Center);
         }
         let mut taken: Vec<LabelBox> = Vec::new();
-        for l in series {
-            let pts: Vec<(f64, f64)> =
-                l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (x(i), y(v)))).collect();
-            p.line(&pts, l.color, 2);
-            for ((px_, py_), v) in pts.iter().zip(l.values.iter().flatten()) {
-                p.circle(*px_, *py_, 3.5, l.color, 1.0, None);
+        for (k, l) in series.iter().enumerate() {
+            let pts: Vec<(usize, f64, f64)> =
+                l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, x(i), y(v)))).collect();
+            p.line(&pts.iter().map(|&(_, px_, py_)| (px_, py_)).collect::<Vec<_>>(), l.color, 2);
+            for (&(i, px_, py_), v) in pts.iter().zip(l.values.iter().flatten()) {
+                p.circle(px_, py_, 3.5, l.color, 1.0, None);
                 let label = fmt(*v);
-                for dy in [-11.0, 12.0, -22.0, 23.0] {
+                // Write the value on the side away from the nearest other line at this point,
+                // so it never sits on that line.
+                let nearest_above = series
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .filter_map(|(_, o)| o.values.get(i).copied().flatten())
+                    .map(|o| o - v)
+                    .filter(|d| d.abs() < 0.2 * top)
+                    .min_by(|a, b| a.abs().total_cmp(&b.abs()))
+                    .is_some_and(|d| d >= 0.0);
+                let (px_, py_) = (&px_, &py_);
+                let order = if nearest_above { [12.0, -11.0, 23.0, -22.0] } else { [-11.0, 12.0, -22.0, 23.0] };
+                for dy in order {
                     let b = LabelBox::new(*px_, py_ + dy, text_width(&label, s.label), s.label, Align::Center);
                     if !taken.iter().any(|t| t.hits(&b)) {
                         p.text(
@@ -67,7 +80,7 @@ pub fn line_chart(
                     }
                 }
             }
-            if let Some((lx, ly)) = pts.last() {
+            if let Some((_, lx, ly)) = pts.last() {
                 let mut yy = *ly;
                 for _ in 0..6 {
                     let b = LabelBox::new(lx + 10.0, yy, text_width(&l.name, s.label), s.label + 2.0, Align::Left);

@@ -147,7 +147,7 @@ pub fn dashboard(p: &Portfolio, abc: &Abc, risk: &Risk, retention: &Retention) -
                 tier: abc.latest_tier(i),
                 mrr: a.mrr_total(),
                 change: account_previous(i).map(|prev| a.mrr_total() - prev),
-                onboarding: a.onboarding.as_ref().map(|o| o.status),
+                onboarding: a.onboarding.as_ref().and_then(|o| o.status),
                 endangered: risk.endangered[i],
             }
         })

@@ -102,10 +102,10 @@ pub fn risk(p: &Portfolio, abc: &Abc) -> Risk {
     let mut unsurveyed = 0;
     for (i, a) in p.accounts.iter().enumerate() {
         let Some(o) = a.onboarding.as_ref().filter(|_| is_active(a, latest)) else { continue };
-        if let Some(k) = OnboardingStatus::ALL.iter().position(|s| *s == o.status) {
+        if let Some(k) = OnboardingStatus::ALL.iter().position(|s| Some(*s) == o.status) {
             onboarding_counts[k] += 1;
         }
-        if matches!(o.status, OnboardingStatus::InProgress | OnboardingStatus::Blocked) {
+        if matches!(o.status, Some(OnboardingStatus::InProgress | OnboardingStatus::Blocked)) {
             match o.satisfaction {
                 Some(s) => satisfaction.push((i, s)),
                 None => unsurveyed += 1,

@@ -336,7 +336,8 @@ pub struct MrrSnapshot {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Onboarding {
     /// Where onboarding stands.
-    pub status: OnboardingStatus,
+    #[serde(default)]
+    pub status: Option<OnboardingStatus>,
     /// Latest satisfaction survey score (1–10).
     #[serde(default)]
     pub satisfaction: Option<f64>,

@@ -42,7 +42,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let top = r.years.iter().filter_map(|y| y.nrr).fold(1.0, f64::max);
     let top = (top / 0.25).ceil() * 0.25;
     let pct = |v: f64| f.pct(v, 0);
-    let svg = line_chart(&years, &series, top, &pct, 420.0, 300.0, c.style)?;
+    let svg = line_chart(&years, &series, top, &pct, 430.0, 215.0, c.style)?;
     let chart = s.chart("retention", svg);
     let prev_year = c.p.fiscal_years.iter().rev().nth(1).cloned().unwrap_or_default();
     let loss = |i: usize| c.p.accounts[i].revenue_in(&prev_year) - c.p.accounts[i].revenue_in(&latest.year);
@@ -59,8 +59,16 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     if c.p.report_date.is_none() {
         s.note(c.t("note.no_report_date"));
     }
+    let pct1 = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |v| f.pct(v, 1));
+    let table: Vec<Value> = r
+        .years
+        .iter()
+        .map(|y| json!([y.year, f.count(y.base), pct1(y.grr), pct1(y.nrr), pct1(y.logo_churn)]))
+        .collect();
     s.data = json!({
         "chart": chart,
+        "table_headers": [c.t("col.year"), c.t("col.base"), c.t("retention.grr"), c.t("retention.nrr"), c.t("retention.churn")],
+        "table": table,
         "churned_title": c.tr("retention.churned", &[("n", &f.count(latest.churned.len())), ("year", &latest.year)]),
         "churned": list(&latest.churned),
         "contracted_title": c.tr("retention.contracted", &[("n", &f.count(latest.contracted.len()))]),

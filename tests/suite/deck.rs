@@ -87,3 +87,32 @@ fn ten_thousand_accounts_stay_readable() {
     // 200 appendix rows at 16 a slide: 13 slides, plus definitions.
     assert!(r.page_texts.len() < 40, "{} pages", r.page_texts.len());
 }
+
+#[test]
+fn hand_computed_figures_on_the_pages() {
+    let g = "growth: { revenue_growth: G, share_of_wallet: G, upsell_potential: G }";
+    let h = "harmony: { strategic_fit: H, culture: H, vision: H, strategy: H }";
+    let scores =
+        |gv: u8, hv: u8| format!("{{ {}, {} }}", g.replace('G', &gv.to_string()), h.replace('H', &hv.to_string()));
+    let yaml = format!(
+        "seller: {{ name: S }}\nfiscal_years: [FY1, FY2]\nplans: [ {{ id: p, name: P }} ]\naccounts:\n\
+  - {{ id: a, name: Alpha, revenue: {{ FY1: 100, FY2: 150 }}, mrr: {{ p: 10 }}, health: {{ churn_risk: high }}, scores: {} }}\n\
+  - {{ id: b, name: Beta, revenue: {{ FY1: 50, FY2: 30 }}, mrr: {{ p: 5 }}, scores: {} }}\n\
+  - {{ id: c, name: Gamma, revenue: {{ FY1: 50, FY2: 0 }} }}\n\
+  - {{ id: d, name: Delta, revenue: {{ FY2: 20 }}, mrr: {{ p: 2 }}, health: {{ engagement: 0.1 }}, scores: {} }}\n",
+        scores(9, 3),
+        scores(2, 2),
+        scores(6, 8),
+    );
+    let text = all_text(&review_yaml(&yaml));
+    // Pareto FY2: 150 + 30 of 200 reach 80 % with two of the three accounts with revenue.
+    assert!(text.contains("2 accounts (67 %) generate 90 % of FY2 revenue"), "{text}");
+    // ABC: FY1 all three before 80 % → A; FY2 Alpha, Beta A (shares before 0, .75), Delta B (.90).
+    assert!(text.contains("FY1 3 0 0") && text.contains("FY2 2 1 0"), "{text}");
+    // Retention FY2 over Alpha, Beta, Gamma: GRR 130/200, NRR 180/200, churn 1/3.
+    assert!(text.contains("FY2 3 65.0 % 90.0 % 33.3 %"), "{text}");
+    // Dashboard: total MRR 17; at risk Alpha (churn high) and Delta (engagement .1): MRR 12.
+    assert!(text.contains("$17") && text.contains("2 accounts with $12 MRR are at risk"), "{text}");
+    // Scoring (equal weights within each group, g = .5): Delta 7, Alpha 6, Beta 2.
+    assert!(text.contains("Focus the team's time on Delta, Alpha, Beta"), "{text}");
+}
