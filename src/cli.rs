@@ -22,6 +22,8 @@ pub struct Args {
 enum Command {
     /// Build the quarterly KAM review deck (PDF).
     Review(ReviewArgs),
+    /// Build account plans: one deck per client account (PDF), in parallel.
+    Plan(PlanArgs),
     /// Validate a portfolio and list what each slide is missing.
     Check {
         /// The portfolio file (.yaml or .yml).
@@ -39,6 +41,40 @@ enum Command {
         #[arg(long)]
         stakeholders: bool,
     },
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["account", "all", "tier"])))]
+struct PlanArgs {
+    /// The portfolio file (.yaml or .yml).
+    input: PathBuf,
+    /// The account id to plan (repeat for several).
+    #[arg(long, value_name = "ID")]
+    account: Vec<String>,
+    /// Every account of the portfolio.
+    #[arg(long)]
+    all: bool,
+    /// The accounts of an ABC tier in the latest fiscal year (A, B or C).
+    #[arg(long, value_name = "TIER")]
+    tier: Option<String>,
+    /// Render only the I-th of N equal shares of the selected accounts (e.g. 2/8).
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
+    /// Folder to write plans/<id>.pdf into (created if missing).
+    #[arg(short, long, default_value = "out")]
+    output: PathBuf,
+    /// Also write each plan's generated Typst source (plans/<id>.typ).
+    #[arg(long)]
+    keep_typst: bool,
+    /// Folder of templates that replace built-in ones with the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Folder of theme files that replace the default theme's.
+    #[arg(long, value_name = "DIR")]
+    theme_dir: Option<PathBuf>,
+    /// Print progress and the summary on stderr (default: only on a terminal).
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,6 +115,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Check { input } => check(&input),
         Command::Review(r) => review(&r),
+        Command::Plan(args) => plan(&args),
         Command::Generate { accounts, seed, stakeholders } => {
             let yaml = crate::generate::portfolio_yaml(crate::generate::Synthetic { accounts, seed, stakeholders });
             std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))
@@ -142,6 +179,111 @@ fn review(r: &ReviewArgs) -> Result<(), Error> {
             t.typeset.as_secs_f64() * 1e3,
             t.pdf.as_secs_f64() * 1e3,
         );
+    }
+    Ok(())
+}
+
+/// Which accounts a `plan` run covers, in file order.
+fn select(p: &crate::model::Portfolio, a: &PlanArgs) -> Result<Vec<usize>, Error> {
+    let mut chosen: Vec<usize> = if a.all {
+        (0..p.accounts.len()).collect()
+    } else if let Some(t) = &a.tier {
+        let tier = match t.to_ascii_uppercase().as_str() {
+            "A" => crate::figures::abc::Tier::A,
+            "B" => crate::figures::abc::Tier::B,
+            "C" => crate::figures::abc::Tier::C,
+            _ => return Err(Error::Usage(format!("--tier {t}: use A, B or C"))),
+        };
+        let abc = crate::figures::abc::abc(p);
+        (0..p.accounts.len()).filter(|&i| abc.latest_tier(i) == Some(tier)).collect()
+    } else {
+        let ids: Vec<&str> = p.accounts.iter().map(|x| x.id.as_str()).collect();
+        a.account
+            .iter()
+            .map(|id| {
+                ids.iter().position(|x| x == id).ok_or_else(|| {
+                    let hint = crate::model::validate::did_you_mean(id, ids.iter().copied())
+                        .map_or_else(String::new, |c| format!("; did you mean `{c}`?"));
+                    Error::Usage(format!("--account {id}: no account has this id{hint}"))
+                })
+            })
+            .collect::<Result<_, _>>()?
+    };
+    chosen.dedup();
+    if let Some(s) = &a.shard {
+        let parsed = s
+            .split_once('/')
+            .and_then(|(i, n)| Some((i.trim().parse::<usize>().ok()?, n.trim().parse::<usize>().ok()?)));
+        let (i, n) = parsed
+            .filter(|(i, n)| *n >= 1 && (1..=*n).contains(i))
+            .ok_or_else(|| Error::Usage(format!("--shard {s}: write I/N with 1 ≤ I ≤ N, e.g. 2/8")))?;
+        chosen = crate::batch::shard(&chosen, i, n);
+    }
+    Ok(chosen)
+}
+
+fn plan(a: &PlanArgs) -> Result<(), Error> {
+    let verbose = a.verbose || std::io::stderr().is_terminal();
+    let start = Instant::now();
+    let portfolio = input::load(&a.input)?;
+    let accounts = select(&portfolio, a)?;
+    let engine =
+        Engine::new(&EngineOptions { templates: a.templates.clone(), theme_dir: a.theme_dir.clone(), locale: None })?;
+    let bar = if verbose && std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(accounts.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} plans {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let done = |r: &crate::batch::PlanResult| {
+        if let Some(b) = &bar {
+            b.set_message(portfolio.accounts[r.account].id.clone());
+            b.inc(1);
+        }
+    };
+    let results = crate::batch::plans(&engine, &portfolio, &accounts, &a.output, a.keep_typst, &done);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let mut failed = 0;
+    for r in &results {
+        if let Err(e) = &r.outcome {
+            failed += 1;
+            eprintln!("error: account `{}`: {e}", portfolio.accounts[r.account].id);
+        }
+    }
+    let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
+    let shortened: Vec<&str> = results
+        .iter()
+        .filter(|r| r.shortened && r.outcome.is_ok())
+        .map(|r| portfolio.accounts[r.account].id.as_str())
+        .collect();
+    if verbose || failed > 0 {
+        let mut line = format!(
+            "{} plans, {pages} pages in {:.2} s into {}",
+            results.len() - failed,
+            start.elapsed().as_secs_f64(),
+            a.output.join("plans").display()
+        );
+        if !shortened.is_empty() {
+            line.push_str(&format!(
+                "; {} without stakeholders, divisions or milestones got shorter plans ({}{})",
+                shortened.len(),
+                shortened.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+                if shortened.len() > 5 { ", …" } else { "" }
+            ));
+        }
+        if failed > 0 {
+            line.push_str(&format!("; {failed} failed"));
+        }
+        eprintln!("{line}");
+    }
+    if failed > 0 {
+        return Err(Error::Batch(format!("{failed} of {} plans failed (see above)", results.len())));
     }
     Ok(())
 }

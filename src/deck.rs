@@ -97,19 +97,31 @@ impl Engine {
 
     /// Builds the quarterly review deck of `p`.
     pub fn review(&self, p: &Portfolio) -> Result<Rendered, Failed> {
-        self.render(p, REVIEW)
+        let clock = Instant::now();
+        let figures = Figures::compute(p);
+        let mut r = self.render(p, &figures, REVIEW, None)?;
+        r.timings.figures = clock.elapsed();
+        Ok(r)
     }
 
-    fn render(&self, p: &Portfolio, kinds: &[SlideKind]) -> Result<Rendered, Failed> {
+    /// Builds the account plan of account `account` (index in `p.accounts`); `figures` are the
+    /// portfolio's, computed once for a whole batch of plans.
+    pub fn plan(&self, p: &Portfolio, figures: &Figures, account: usize) -> Result<Rendered, Failed> {
+        self.render(p, figures, crate::slides::plan::PLAN, Some(account))
+    }
+
+    fn render(
+        &self,
+        p: &Portfolio,
+        figures: &Figures,
+        kinds: &[SlideKind],
+        account: Option<usize>,
+    ) -> Result<Rendered, Failed> {
         let fail = |error: Error| Failed { error, source: None };
         let mut t = Timings::default();
         let clock = Instant::now();
-        let figures = Figures::compute(p);
-        t.figures = clock.elapsed();
-
-        let clock = Instant::now();
         let fmt = Fmt::new(&self.locale, &p.currency);
-        let ctx = Ctx { p, f: &figures, fmt, loc: &self.locale, style: &self.style };
+        let ctx = Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account };
         let mut numbered: Vec<(String, Vec<Slide>)> = Vec::new();
         for kind in kinds {
             let slides = (kind.build)(&ctx).map_err(|e| fail(e.into()))?;
@@ -121,11 +133,13 @@ impl Engine {
         t.charts = clock.elapsed();
 
         let clock = Instant::now();
-        let (source, files, titles) = self.source(p, &numbered).map_err(fail)?;
+        let (source, files, titles) = self.source(p, &numbered, account).map_err(fail)?;
         t.templates = clock.elapsed();
 
         let date = p.report_date.map(|d| (d.year, d.month, d.day));
-        let mut world = DeckWorld::new(Arc::clone(&self.base), "/review.typ", source.clone(), date);
+        // The main file is named as `--keep-typst` writes it, so diagnostics point into that file.
+        let main = account.map_or_else(|| "/review.typ".to_owned(), |i| format!("/{}.typ", p.accounts[i].id));
+        let mut world = DeckWorld::new(Arc::clone(&self.base), &main, source.clone(), date);
         for (path, bytes) in files {
             world.add(&path, bytes);
         }
@@ -134,7 +148,10 @@ impl Engine {
         let doc = typeset::compile(&world).map_err(keep)?;
         t.typeset = clock.elapsed();
         let clock = Instant::now();
-        let ident = format!("kamdeck-review-{}", p.seller.name);
+        let ident = match account {
+            Some(i) => format!("kamdeck-plan-{}-{}", p.seller.name, p.accounts[i].id),
+            None => format!("kamdeck-review-{}", p.seller.name),
+        };
         let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(keep)?;
         t.pdf = clock.elapsed();
         Ok(Rendered { pdf, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
@@ -146,12 +163,16 @@ impl Engine {
         &self,
         p: &Portfolio,
         numbered: &[(String, Vec<Slide>)],
+        account: Option<usize>,
     ) -> Result<(String, Vec<(String, Vec<u8>)>, Vec<String>), Error> {
         let loc = &self.locale;
         let period = p.period.clone().unwrap_or_else(|| p.latest_year().to_owned());
         let confidentiality = p.confidentiality.clone().unwrap_or_else(|| loc.t("confidential"));
         let doc = json!({
-            "title": format!("{} — {} {}", loc.t("deck.review"), p.seller.name, period),
+            "title": match account {
+                Some(i) => format!("{} — {} {}", loc.t("deck.plan"), p.accounts[i].name, period),
+                None => format!("{} — {} {}", loc.t("deck.review"), p.seller.name, period),
+            },
             "author": p.prepared_by.clone().unwrap_or_else(|| p.seller.name.clone()),
             "date": p.report_date.map(|d| [d.year, i32::from(d.month), i32::from(d.day)]),
             "lang": loc.lang,

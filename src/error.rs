@@ -31,6 +31,9 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
+    /// Some decks of a batch failed (each was reported already).
+    #[error("{0}")]
+    Batch(String),
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

@@ -8,6 +8,7 @@
 //! `deck::Engine` ties them together; `cli` is the command line.
 
 pub mod assets;
+pub mod batch;
 pub mod charts;
 pub mod cli;
 pub mod deck;

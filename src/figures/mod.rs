@@ -7,6 +7,7 @@
 pub mod abc;
 pub mod dashboard;
 pub mod divisions;
+pub mod orgchart;
 pub mod pareto;
 pub mod profit;
 pub mod retention;

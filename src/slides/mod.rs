@@ -12,12 +12,13 @@ mod charter;
 mod dashboard;
 mod divisions;
 mod pareto;
+pub mod plan;
 mod profit;
 mod retention;
 mod risk;
 mod scoring;
 mod team;
-mod timeline;
+pub(crate) mod timeline;
 mod title;
 
 use serde_json::Value;
@@ -40,6 +41,8 @@ pub struct Ctx<'a> {
     pub loc: &'a Locale,
     /// Chart colours and font.
     pub style: &'a ChartStyle,
+    /// The account of an account plan (index in `Portfolio::accounts`); `None` for the review.
+    pub account: Option<usize>,
 }
 
 impl Ctx<'_> {

@@ -90,6 +90,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "coverage_title": c.t("team.coverage"),
         "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.accounts"), c.t("col.mrr"), c.t("col.a_tier")],
         "coverage": coverage,
+        "coverage_aligns": ["left", "left", "right", "right", "right"],
         "raci_title": c.t("team.raci"),
         "raci_headers": raci_headers,
         "raci": raci,

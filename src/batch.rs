@@ -1,0 +1,99 @@
+//! Account plans in batch: every selected account rendered in parallel on one engine.
+//!
+//! Fonts, templates, the theme and the portfolio's figures are loaded once and shared by
+//! all workers; each account's deck is independent, so a batch gives the same bytes as
+//! rendering each account alone, and one account's failure does not stop the others.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::cli::write_atomic;
+use crate::deck::{Engine, Failed};
+use crate::error::Error;
+use crate::figures::Figures;
+use crate::model::Portfolio;
+
+/// One account's outcome.
+pub struct PlanResult {
+    /// Account index.
+    pub account: usize,
+    /// Pages written, or the error.
+    pub outcome: Result<usize, Error>,
+    /// Slide kinds left out for missing data (stakeholders, divisions, milestones).
+    pub shortened: bool,
+}
+
+/// The `i`-th (1-based) of `n` contiguous, equal shares of `items`.
+pub fn shard<T: Clone>(items: &[T], i: usize, n: usize) -> Vec<T> {
+    let len = items.len();
+    let (start, end) = (len * (i - 1) / n, len * i / n);
+    items[start..end].to_vec()
+}
+
+/// Renders the plans of `accounts` into `dir/plans/<id>.pdf`, calling `done` after each.
+pub fn plans(
+    engine: &Engine,
+    p: &Portfolio,
+    accounts: &[usize],
+    dir: &Path,
+    keep_typst: bool,
+    done: &(dyn Fn(&PlanResult) + Sync),
+) -> Vec<PlanResult> {
+    let figures = Figures::compute(p);
+    let out = dir.join("plans");
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::with_capacity(accounts.len()));
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(accounts.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&account) = accounts.get(k) else { break };
+                    let result = one(engine, p, &figures, account, &out, keep_typst);
+                    done(&result);
+                    results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(result);
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    results.sort_by_key(|r| r.account);
+    results
+}
+
+fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &Path, keep_typst: bool) -> PlanResult {
+    let a = &p.accounts[account];
+    let shortened = a.stakeholders.is_empty() || a.divisions.is_empty() || a.milestones.is_empty();
+    let path = |ext: &str| -> PathBuf { out.join(format!("{}.{ext}", a.id)) };
+    let outcome = std::fs::create_dir_all(out).map_err(|e| Error::io(out, e)).and_then(|()| {
+        match engine.plan(p, figures, account) {
+            Ok(r) => {
+                write_atomic(&path("pdf"), &r.pdf)?;
+                if keep_typst {
+                    write_atomic(&path("typ"), r.source.as_bytes())?;
+                }
+                Ok(r.page_texts.len())
+            }
+            Err(Failed { error, source }) => {
+                if let Some(src) = source {
+                    let _ = write_atomic(&path("typ"), src.as_bytes());
+                }
+                Err(error)
+            }
+        }
+    });
+    PlanResult { account, outcome, shortened }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shards_cover_everything_once() {
+        let items: Vec<usize> = (0..10).collect();
+        let parts: Vec<Vec<usize>> = (1..=3).map(|i| super::shard(&items, i, 3)).collect();
+        assert_eq!(parts, vec![vec![0, 1, 2], vec![3, 4, 5], vec![6, 7, 8, 9]]);
+        assert!(super::shard(&items[..1], 1, 2).is_empty());
+    }
+}

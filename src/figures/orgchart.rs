@@ -1,0 +1,267 @@
+//! The decision-making map's layout: a tidy tree of the client's reporting lines.
+//!
+//! Parents are centred over their children, siblings are ordered by decision power then
+//! name, and subtrees never overlap: each subtree gets the width of its widest level, a
+//! simple variant of Reingold–Tilford that is enough for org charts of up to ~40 people.
+//! External stakeholders (consultancies, partners) sit in a band of their own.
+
+use crate::model::{Account, Stakeholder};
+
+/// A placed box, in points, relative to the chart's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Index in `Account::stakeholders`.
+    pub stakeholder: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Depth in the tree (0 for roots; externals are on their own band).
+    pub depth: usize,
+}
+
+/// Box and spacing sizes of a layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// Box width.
+    pub w: f64,
+    /// Box height.
+    pub h: f64,
+    /// Horizontal gap between neighbouring boxes.
+    pub gap: f64,
+    /// Vertical distance between levels (box top to box top).
+    pub level: f64,
+    /// Stack a manager's reports under it when they have no reports of their own: a wide
+    /// team then takes one column instead of one row.
+    pub stack_leaves: bool,
+}
+
+/// A laid-out chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Internal stakeholders' boxes.
+    pub boxes: Vec<Placed>,
+    /// External stakeholders' boxes (one row under the band's label).
+    pub external: Vec<Placed>,
+    /// Reporting lines as (manager, report) stakeholder indices.
+    pub edges: Vec<(usize, usize)>,
+    /// Total width and height of the internal tree.
+    pub size: (f64, f64),
+}
+
+/// Children of each stakeholder (internal only, within `allowed`), siblings by power (high
+/// first) then name.
+fn children(a: &Account, allowed: Option<&[usize]>) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let s = &a.stakeholders;
+    let index = |id: &str| s.iter().position(|x| x.id == id).filter(|i| allowed.is_none_or(|al| al.contains(i)));
+    let mut kids = vec![Vec::new(); s.len()];
+    let mut roots = Vec::new();
+    for (i, st) in s.iter().enumerate().filter(|(i, st)| !st.external && allowed.is_none_or(|al| al.contains(i))) {
+        match st.reports_to.as_deref().and_then(index).filter(|&b| !s[b].external && b != i) {
+            Some(boss) => kids[boss].push(i),
+            None => roots.push(i),
+        }
+    }
+    let order = |v: &mut Vec<usize>| v.sort_by(|&x, &y| by_power(&s[x], &s[y]));
+    order(&mut roots);
+    for k in &mut kids {
+        order(k);
+    }
+    (roots, kids)
+}
+
+fn by_power(a: &Stakeholder, b: &Stakeholder) -> std::cmp::Ordering {
+    b.power.unwrap_or(0).cmp(&a.power.unwrap_or(0)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Width of the subtree under `i`; `seen` guards against cycles (validation rejects them,
+/// but a layout must never loop).
+fn width(i: usize, kids: &[Vec<usize>], m: &Metrics, seen: &mut Vec<bool>) -> f64 {
+    if seen[i] {
+        return m.w;
+    }
+    seen[i] = true;
+    if stacked(i, kids, m) {
+        return m.w + m.gap;
+    }
+    let sum: f64 =
+        kids[i].iter().map(|&k| width(k, kids, m, seen)).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
+    sum.max(m.w)
+}
+
+/// Whether `i`'s reports are drawn as a stacked column (all of them without reports).
+fn stacked(i: usize, kids: &[Vec<usize>], m: &Metrics) -> bool {
+    m.stack_leaves && kids[i].len() >= 2 && kids[i].iter().all(|&k| kids[k].is_empty())
+}
+
+/// Where the boxes go: the y of a level is the sum of the level heights above it, and a
+/// stacked column pushes the levels under it down by its length.
+struct Cursor<'a> {
+    kids: &'a [Vec<usize>],
+    widths: &'a [f64],
+    m: &'a Metrics,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn place(i: usize, left: f64, depth: usize, cur: &Cursor<'_>, out: &mut Layout, placed: &mut Vec<bool>) {
+    let (kids, widths, m) = (cur.kids, cur.widths, cur.m);
+    if placed[i] {
+        return;
+    }
+    placed[i] = true;
+    let span = widths[i];
+    #[allow(clippy::cast_precision_loss)]
+    let y = depth as f64 * m.level;
+    if stacked(i, kids, m) {
+        let x = left;
+        out.boxes.push(Placed { stakeholder: i, x, y, depth });
+        for (n, &k) in kids[i].iter().enumerate() {
+            placed[k] = true;
+            #[allow(clippy::cast_precision_loss)]
+            let ky = y + (n + 1) as f64 * (m.h + m.gap);
+            out.boxes.push(Placed { stakeholder: k, x: x + m.gap, y: ky, depth: depth + n + 1 });
+            out.edges.push((i, k));
+        }
+        return;
+    }
+    // Children first, side by side; the parent is centred over the span they take.
+    let total: f64 = kids[i].iter().map(|&k| widths[k]).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
+    let mut cx = left + (span - total) / 2.0;
+    for &k in &kids[i] {
+        place(k, cx, depth + 1, cur, out, placed);
+        out.edges.push((i, k));
+        cx += widths[k] + m.gap;
+    }
+    let x = if kids[i].is_empty() {
+        left + (span - m.w) / 2.0
+    } else {
+        let first = out.boxes.iter().find(|b| b.stakeholder == kids[i][0]).map_or(left, |b| b.x);
+        let last = out.boxes.iter().find(|b| b.stakeholder == *kids[i].last().unwrap_or(&i)).map_or(left, |b| b.x);
+        (first + last) / 2.0
+    };
+    out.boxes.push(Placed { stakeholder: i, x, y, depth });
+}
+
+/// Lays out the stakeholders `only` (all when `None`) of account `a`.
+pub fn layout(a: &Account, m: &Metrics, only: Option<&[usize]>) -> Layout {
+    let (roots, kids) = children(a, only);
+    let n = a.stakeholders.len();
+    let mut seen = vec![false; n];
+    let widths: Vec<f64> = (0..n)
+        .map(|i| {
+            seen.iter_mut().for_each(|s| *s = false);
+            width(i, &kids, m, &mut seen)
+        })
+        .collect();
+    let mut out = Layout { boxes: Vec::new(), external: Vec::new(), edges: Vec::new(), size: (0.0, 0.0) };
+    let mut placed = vec![false; n];
+    let mut left = 0.0;
+    let cur = Cursor { kids: &kids, widths: &widths, m };
+    for &r in &roots {
+        place(r, left, 0, &cur, &mut out, &mut placed);
+        left += widths[r] + m.gap;
+    }
+    let height = out.boxes.iter().map(|b| b.y + m.h).fold(0.0, f64::max);
+    out.size = ((left - m.gap).max(0.0), height);
+    let mut ext: Vec<usize> = (0..n).filter(|&i| a.stakeholders[i].external).collect();
+    ext.sort_by(|&x, &y| by_power(&a.stakeholders[x], &a.stakeholders[y]));
+    out.external = ext
+        .into_iter()
+        .enumerate()
+        .map(|(k, i)| {
+            #[allow(clippy::cast_precision_loss)]
+            let x = k as f64 * (m.w + m.gap);
+            Placed { stakeholder: i, x, y: 0.0, depth: 0 }
+        })
+        .collect();
+    out.boxes.sort_by_key(|b| b.stakeholder);
+    out.edges.sort_unstable();
+    out
+}
+
+/// The root subtrees (internal), for splitting a chart that does not fit over slides.
+pub fn branches(a: &Account) -> Vec<Vec<usize>> {
+    let (roots, kids) = children(a, None);
+    let mut out = Vec::new();
+    for r in roots {
+        // A single root with children splits by its children's branches, keeping the root.
+        let mut stack = vec![r];
+        let mut members = Vec::new();
+        while let Some(i) = stack.pop() {
+            if !members.contains(&i) {
+                members.push(i);
+                stack.extend(kids[i].iter().copied());
+            }
+        }
+        out.push(members);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::testing::portfolio;
+
+    const M: Metrics = Metrics { w: 100.0, h: 40.0, gap: 10.0, level: 70.0, stack_leaves: false };
+
+    fn account(people: &str) -> Account {
+        let p = portfolio(&format!(
+            "seller: {{ name: S }}\nfiscal_years: [Y]\naccounts:\n  - id: a\n    name: A\n    revenue: {{ Y: 1 }}\n    stakeholders:\n{people}"
+        ));
+        p.accounts[0].clone()
+    }
+
+    fn boxes_overlap(l: &Layout, m: &Metrics) -> bool {
+        l.boxes
+            .iter()
+            .enumerate()
+            .any(|(i, a)| l.boxes.iter().skip(i + 1).any(|b| a.y == b.y && a.x < b.x + m.w && b.x < a.x + m.w))
+    }
+
+    #[test]
+    fn parents_centred_and_no_overlap() {
+        let a = account(
+            "      - { id: ceo, name: C, title: CEO, power: 5 }\n\
+             \x20     - { id: evp, name: E, title: EVP, reports_to: ceo, power: 5 }\n\
+             \x20     - { id: cfo, name: F, title: CFO, reports_to: ceo, power: 4 }\n\
+             \x20     - { id: cio, name: I, title: CIO, reports_to: evp, power: 4 }\n\
+             \x20     - { id: cmo, name: M, title: CMIO, reports_to: evp, power: 3 }\n\
+             \x20     - { id: x1, name: X, title: T, reports_to: cfo }\n\
+             \x20     - { id: mer, name: P, title: MD, external: true, power: 2 }\n",
+        );
+        let l = layout(&a, &M, None);
+        assert!(!boxes_overlap(&l, &M));
+        let at = |i: usize| l.boxes.iter().find(|b| b.stakeholder == i).unwrap();
+        // Every parent is centred over its first and last child.
+        for (p, _) in &l.edges {
+            let kids: Vec<&Placed> = l.edges.iter().filter(|(q, _)| q == p).map(|(_, k)| at(*k)).collect();
+            let mid = (kids.first().unwrap().x + kids.last().unwrap().x) / 2.0;
+            assert!((at(*p).x - mid).abs() < 1e-9, "parent {p} not centred");
+        }
+        // Siblings by power: EVP (5) left of CFO (4); the external sits in its own band.
+        assert!(at(1).x < at(2).x);
+        assert_eq!(l.external.len(), 1);
+        assert_eq!(l.boxes.len(), 6);
+        assert_eq!(l.size.1, 2.0 * 70.0 + 40.0);
+    }
+
+    #[test]
+    fn several_roots_and_wide_levels() {
+        let mut people =
+            String::from("      - { id: r1, name: R1, title: T }\n      - { id: r2, name: R2, title: T }\n");
+        for k in 0..8 {
+            people.push_str(&format!("      - {{ id: k{k}, name: K{k}, title: T, reports_to: r{} }}\n", 1 + k % 2));
+        }
+        let l = layout(&account(&people), &M, None);
+        assert!(!boxes_overlap(&l, &M));
+        assert_eq!(l.size.0, 8.0 * 100.0 + 7.0 * 10.0);
+        assert_eq!(branches(&account(&people)).len(), 2);
+        // Stacked, each manager's four reports take one column under it.
+        let stacked = Metrics { stack_leaves: true, ..M };
+        let l = layout(&account(&people), &stacked, None);
+        assert_eq!(l.size.0, 2.0 * 110.0 + 10.0);
+        assert_eq!(l.boxes.len(), 10);
+        assert!(!boxes_overlap(&l, &stacked));
+    }
+}

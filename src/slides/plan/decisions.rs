@@ -1,0 +1,294 @@
+//! Decision-making process: the client's org chart with relationships, decision power,
+//! key contacts, and the non-hierarchical influences that reach the people to win.
+//!
+//! The layout (`figures::orgchart`) is computed here in points and handed to the template,
+//! which draws boxes and lines with Typst primitives, so names stay crisp text.
+
+use serde_json::{Value, json};
+
+use super::account;
+use crate::charts::ChartError;
+use crate::figures::orgchart::{Layout, Metrics, branches, layout};
+use crate::model::{Account, Relationship, Stakeholder};
+use crate::slides::{Ctx, Slide};
+
+/// The drawing area for the internal tree and the external band, in points.
+const AREA_W: f64 = 540.0;
+const TREE_H: f64 = 250.0;
+const BAND_H: f64 = 64.0;
+/// Room left of the chart for influence lines that climb between levels.
+const PAD: f64 = 12.0;
+
+/// Box sizes to try, largest first: boxes shrink before the chart splits over slides.
+const SIZES: [(f64, f64); 5] = [(124.0, 44.0), (108.0, 42.0), (94.0, 40.0), (82.0, 38.0), (72.0, 36.0)];
+
+fn metrics(w: f64, h: f64, stack: bool) -> Metrics {
+    Metrics { w, h, gap: (w * 0.1).max(7.0), level: h + 26.0, stack_leaves: stack }
+}
+
+/// The first metrics at which `only` fits, trying flat then stacked layouts.
+fn fitting(a: &Account, only: Option<&[usize]>) -> Option<(Metrics, Layout)> {
+    for stack in [false, true] {
+        for (w, h) in SIZES {
+            let m = metrics(w, h, stack);
+            let l = layout(a, &m, only);
+            if l.size.0 <= AREA_W - PAD && l.size.1 <= TREE_H {
+                return Some((m, l));
+            }
+        }
+    }
+    None
+}
+
+/// Groups of stakeholders that each fit one slide: the whole tree, or its branches.
+fn pages(a: &Account) -> Vec<(Metrics, Layout)> {
+    if let Some(fit) = fitting(a, None) {
+        return vec![fit];
+    }
+    // Split by branch: whole root subtrees, or a single root's reports' subtrees (the root
+    // is repeated on each slide so every page reads from the top).
+    let mut groups: Vec<Vec<usize>> = branches(a);
+    if groups.len() == 1 {
+        let root = groups[0][0];
+        let reports: Vec<usize> = a
+            .stakeholders
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.reports_to.as_deref() == Some(a.stakeholders[root].id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        groups = reports
+            .iter()
+            .map(|&r| {
+                let mut members = vec![root];
+                let mut stack = vec![r];
+                while let Some(i) = stack.pop() {
+                    if !members.contains(&i) {
+                        members.push(i);
+                        let id = a.stakeholders[i].id.as_str();
+                        stack.extend(
+                            a.stakeholders
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, s)| s.reports_to.as_deref() == Some(id))
+                                .map(|(k, _)| k),
+                        );
+                    }
+                }
+                members
+            })
+            .collect();
+    }
+    let mut out: Vec<(Metrics, Layout)> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for g in groups {
+        let mut trial = current.clone();
+        trial.extend(g.iter().copied().filter(|i| !current.contains(i)));
+        if fitting(a, Some(&trial)).is_some() {
+            current = trial;
+        } else {
+            if let Some(fit) = fitting(a, Some(&current)).filter(|_| !current.is_empty()) {
+                out.push(fit);
+            }
+            current = g;
+        }
+    }
+    if let Some(fit) = fitting(a, Some(&current)) {
+        out.push(fit);
+    } else {
+        // One branch too wide even stacked at the smallest size: draw it at that size; the
+        // template scales the drawing down to the area.
+        let m = metrics(SIZES[4].0, SIZES[4].1, true);
+        let l = layout(a, &m, Some(&current));
+        out.push((m, l));
+    }
+    out
+}
+
+/// The people to win: the highest decision power among those not (yet) positive.
+fn to_win(a: &Account) -> Vec<usize> {
+    let candidates: Vec<usize> =
+        (0..a.stakeholders.len()).filter(|&i| a.stakeholders[i].relationship != Some(Relationship::Positive)).collect();
+    let top = candidates.iter().filter_map(|&i| a.stakeholders[i].power).max();
+    let mut v: Vec<usize> = match top {
+        Some(p) => candidates.into_iter().filter(|&i| a.stakeholders[i].power == Some(p)).collect(),
+        None => Vec::new(),
+    };
+    v.sort_by(|&x, &y| a.stakeholders[x].name.cmp(&a.stakeholders[y].name));
+    v
+}
+
+/// Short label of a stakeholder: their organisation for externals, else their title.
+fn short(s: &Stakeholder) -> String {
+    if s.external { s.organization.clone().unwrap_or_else(|| s.name.clone()) } else { s.title.clone() }
+}
+
+/// Influence paths (one or two steps) from positive stakeholders to `targets`.
+fn paths(a: &Account, targets: &[usize]) -> Vec<String> {
+    let s = &a.stakeholders;
+    let idx = |id: &str| s.iter().position(|x| x.id == id);
+    let positive = |i: usize| s[i].relationship == Some(Relationship::Positive);
+    let mut out = Vec::new();
+    for &t in targets {
+        for inf in a.influences.iter().filter(|x| idx(&x.to) == Some(t)) {
+            let Some(from) = idx(&inf.from) else { continue };
+            let note = inf.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+            if positive(from) {
+                out.push(format!("{} → {}{note}", short(&s[from]), short(&s[t])));
+            } else {
+                for pre in a.influences.iter().filter(|x| idx(&x.to) == Some(from)) {
+                    if let Some(p0) = idx(&pre.from).filter(|&p0| positive(p0)) {
+                        out.push(format!("{} → {} → {}{note}", short(&s[p0]), short(&s[from]), short(&s[t])));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+    let (_, a) = account(c);
+    if a.stakeholders.is_empty() {
+        return Ok(vec![]);
+    }
+    let win = to_win(a);
+    let names: Vec<String> =
+        win.iter().take(3).map(|&i| format!("{} ({})", a.stakeholders[i].name, short(&a.stakeholders[i]))).collect();
+    let title = if names.is_empty() {
+        c.t("decisions.title_all")
+    } else {
+        c.tn("decisions.title", win.len(), &[("names", &names.join(", "))])
+    };
+    let routes = paths(a, &win);
+    let index = |id: &str| a.stakeholders.iter().position(|x| x.id == id);
+    let pages = pages(a);
+    let total = pages.len();
+    let mut slides = Vec::new();
+    for (k, (m, l)) in pages.into_iter().enumerate() {
+        let shown: Vec<usize> = l.boxes.iter().map(|b| b.stakeholder).collect();
+        let ext_y = TREE_H + 30.0;
+        let place_of = |i: usize| -> Option<(f64, f64)> {
+            l.boxes
+                .iter()
+                .find(|b| b.stakeholder == i)
+                .map(|b| (b.x, b.y))
+                .or_else(|| l.external.iter().find(|b| b.stakeholder == i).map(|b| (b.x, ext_y)))
+        };
+        // Centre the tree horizontally in the area (right of the influence corridor).
+        let dx = ((AREA_W - PAD - l.size.0) / 2.0).max(0.0);
+        let boxes: Vec<Value> = l
+            .boxes
+            .iter()
+            .map(|b| (b.stakeholder, b.x + dx + PAD, b.y))
+            .chain(l.external.iter().map(|b| (b.stakeholder, b.x + PAD, ext_y)))
+            .map(|(i, x, y)| {
+                let s = &a.stakeholders[i];
+                let tone = match s.relationship {
+                    Some(Relationship::Positive) => "positive",
+                    Some(Relationship::Neutral) => "neutral",
+                    Some(Relationship::Negative) => "negative",
+                    Some(Relationship::Unknown) | None => "unknown",
+                };
+                json!({
+                    "x": x, "y": y, "w": m.w, "h": m.h,
+                    "name": s.name,
+                    "title": if s.external { format!("{} · {}", s.title, s.organization.clone().unwrap_or_default()) } else { s.title.clone() },
+                    "tone": tone, "power": s.power.unwrap_or(0), "key": s.key_contact, "win": win.contains(&i),
+                })
+            })
+            .collect();
+        // Reporting lines: from the manager's bottom to the report's top (elbow), or along
+        // the left edge for a stacked column.
+        let lines: Vec<Value> = l
+            .edges
+            .iter()
+            .filter_map(|&(p, r)| {
+                let (px, py) = l.boxes.iter().find(|b| b.stakeholder == p).map(|b| (b.x + dx + PAD, b.y))?;
+                let (rx, ry) = l.boxes.iter().find(|b| b.stakeholder == r).map(|b| (b.x + dx + PAD, b.y))?;
+                if (rx - px - m.gap).abs() < 1e-6 && ry > py + m.h {
+                    let x = px + m.gap / 2.0;
+                    Some(json!([[x, py + m.h], [x, ry + m.h / 2.0], [rx, ry + m.h / 2.0]]))
+                } else {
+                    let (x0, x1) = (px + m.w / 2.0, rx + m.w / 2.0);
+                    let mid = py + m.h + (ry - py - m.h) / 2.0;
+                    Some(json!([[x0, py + m.h], [x0, mid], [x1, mid], [x1, ry]]))
+                }
+            })
+            .collect();
+        // Influences between people on this slide: dotted, routed through the gaps between
+        // levels and a corridor left of the chart, so they never cross a box.
+        let corridor = 4.0;
+        let gap_y = (m.level - m.h) / 2.0;
+        let influences: Vec<Value> = a
+            .influences
+            .iter()
+            .enumerate()
+            .filter_map(|(k, inf)| {
+                let (f, t) = (index(&inf.from)?, index(&inf.to)?);
+                let on = |i: usize| shown.contains(&i) || a.stakeholders[i].external;
+                if !on(f) || !on(t) {
+                    return None;
+                }
+                let at = |i: usize| place_of(i).map(|(x, y)| (x + PAD + if a.stakeholders[i].external { 0.0 } else { dx }, y));
+                let ((fx, fy), (tx, ty)) = (at(f)?, at(t)?);
+                let below = fy > ty;
+                // Lanes off the middle of the gap, where reporting lines run; alternate so
+                // two influences through one gap stay apart.
+                let lane = if k % 2 == 0 { -0.55 } else { 0.55 } * gap_y;
+                let sx = fx + m.w / 2.0;
+                let external = a.stakeholders[f].external;
+                let (sy, s_gap) = if external {
+                    (fy, TREE_H + 2.0)
+                } else if below || (fy - ty).abs() < 1e-6 {
+                    (fy, fy - gap_y + lane)
+                } else {
+                    (fy + m.h, fy + m.h + gap_y + lane)
+                };
+                let ex = tx + m.w * 0.7;
+                let (ey, e_gap) = if below { (ty + m.h, ty + m.h + gap_y + lane) } else { (ty, ty - gap_y + lane) };
+                let pts: Vec<[f64; 2]> = if (s_gap - e_gap).abs() < 1e-6 {
+                    vec![[sx, sy], [sx, s_gap], [ex, e_gap], [ex, ey]]
+                } else {
+                    vec![[sx, sy], [sx, s_gap], [corridor, s_gap], [corridor, e_gap], [ex, e_gap], [ex, ey]]
+                };
+                // The note sits on the last horizontal run, next to the arrow.
+                let run_start = if (s_gap - e_gap).abs() < 1e-6 { sx } else { corridor };
+                let label = [(run_start + ex) / 2.0, e_gap];
+                Some(json!({ "points": pts, "label": label, "note": inf.note, "tone": match inf.kind {
+                    Some(Relationship::Negative) => "negative", Some(Relationship::Neutral) => "neutral", _ => "positive" } }))
+            })
+            .collect();
+        let title = if total > 1 {
+            c.tr("decisions.part", &[("title", &title), ("k", &(k + 1).to_string()), ("n", &total.to_string())])
+        } else {
+            title.clone()
+        };
+        let mut s = Slide::new(
+            "plan/decisions.typ",
+            c.t("kicker.decisions"),
+            title,
+            json!({
+                "area": [AREA_W, TREE_H + if l.external.is_empty() { 0.0 } else { BAND_H + 30.0 }],
+                "band": (!l.external.is_empty()).then(|| json!({ "y": TREE_H + 8.0, "label": c.tr("decisions.outside", &[("client", &a.name)]) })),
+                "boxes": boxes,
+                "lines": lines,
+                "influences": influences,
+                "callout": c.t("decisions.callout"),
+                "win": win.iter().map(|&i| format!("{} — {}", a.stakeholders[i].name, a.stakeholders[i].title)).collect::<Vec<_>>(),
+                "paths_title": c.t("decisions.paths"),
+                "paths": routes,
+                "no_paths": c.t("decisions.no_paths"),
+                "legend": {
+                    "positive": c.t("relationship.positive"), "neutral": c.t("relationship.neutral"),
+                    "negative": c.t("relationship.negative"), "unknown": c.t("relationship.unknown"),
+                    "power": c.t("decisions.power"), "key": c.t("decisions.key"), "influence": c.t("decisions.influence"),
+                    "reports": c.t("decisions.reports"), "win": c.t("decisions.win"),
+                },
+            }),
+        );
+        s.outlined = k == 0;
+        slides.push(s);
+    }
+    Ok(slides)
+}

@@ -1,0 +1,96 @@
+//! Account snapshot: tier, rank, revenue per year with growth, MRR by plan, health,
+//! onboarding, renewal, and the revenue trend.
+
+use serde_json::{Value, json};
+
+use super::account;
+use crate::charts::{ChartError, StackedBars, stacked_bars};
+use crate::figures::ratio;
+use crate::slides::{Ctx, Slide};
+
+pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+    let (i, a) = account(c);
+    let f = &c.fmt;
+    let years = &c.p.fiscal_years;
+    let latest = a.revenue_in(c.year());
+    let prev = years.iter().rev().nth(1).map(|y| a.revenue_in(y));
+    let growth = prev.and_then(|p| ratio(latest - p, p));
+    let tier = c.f.abc.latest_tier(i);
+    let rank = c.f.scoring.of(i).map(|s| s.rank);
+    let title = match growth {
+        Some(g) => c.tr(
+            if g >= 0.0 { "snapshot.title_up" } else { "snapshot.title_down" },
+            &[("name", &a.name), ("rev", &f.money_short(latest)), ("year", c.year()), ("g", &f.pct(g.abs(), 0))],
+        ),
+        None => c.tr("snapshot.title", &[("name", &a.name), ("rev", &f.money_short(latest)), ("year", c.year())]),
+    };
+    let mut s = Slide::new("plan/snapshot.typ", c.t("kicker.snapshot"), title, Value::Null);
+    let money = |v: f64| f.money_short(v);
+    let series = vec![(c.t("col.revenue"), c.style.primary, years.iter().map(|y| a.revenue_in(y)).collect())];
+    let svg = stacked_bars(&StackedBars { categories: years.clone(), series, fmt: &money }, 330.0, 230.0, c.style)?;
+    let chart = s.chart(&format!("snapshot-{}", a.id), svg);
+    let revenue: Vec<Value> = years
+        .iter()
+        .enumerate()
+        .map(|(k, y)| {
+            let r = a.revenue_in(y);
+            let g = k.checked_sub(1).and_then(|p| ratio(r - a.revenue_in(&years[p]), a.revenue_in(&years[p])));
+            json!([y, f.money_short(r), g.map_or_else(|| "–".into(), |g| f.pct_delta(g, 0))])
+        })
+        .collect();
+    let mrr: Vec<Value> =
+        c.p.plans
+            .iter()
+            .filter_map(|pl| a.mrr.get(&pl.id).filter(|v| **v > 0.0).map(|v| json!([pl.name, f.money_short(*v)])))
+            .collect();
+    let mut facts: Vec<Value> = Vec::new();
+    let mut fact = |label: &str, value: String| facts.push(json!([c.t(label), value]));
+    if let Some(h) = &a.health {
+        if let Some(e) = h.engagement {
+            fact("snapshot.engagement", f.pct(e, 0));
+        }
+        if let Some(r) = h.churn_risk {
+            fact(
+                "snapshot.churn",
+                c.t(&format!(
+                    "level.{}",
+                    serde_json::to_value(r).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+                )),
+            );
+        }
+        if let Some(pr) = h.churn_probability {
+            fact("snapshot.probability", f.pct(pr, 0));
+        }
+    }
+    if let Some(o) = &a.onboarding {
+        if let Some(st) = o.status {
+            fact("col.onboarding", c.t(&format!("onboarding.{}", st.key())));
+        }
+        if let Some(sat) = o.satisfaction {
+            fact("snapshot.satisfaction", format!("{} / 10", f.number(sat, 1)));
+        }
+    }
+    if let Some(d) = a.renewal_date {
+        fact("snapshot.renewal", f.date(d));
+    }
+    if let Some(m) = a.margin {
+        fact("col.margin", f.pct(m, 0));
+    }
+    let tiles = vec![
+        json!({ "label": c.t("col.tier"), "value": c.tier(tier), "sub": c.tr("snapshot.tier_sub", &[("year", c.year())]), "tone": null }),
+        json!({ "label": c.t("snapshot.rank"), "value": rank.map_or_else(|| "–".into(), |r| format!("#{r}")), "sub": c.tr("snapshot.rank_sub", &[("n", &f.count(c.f.scoring.rows.len()))]), "tone": null }),
+        json!({ "label": c.t("kpi.mrr"), "value": f.money_short(a.mrr_total()), "sub": c.t("snapshot.mrr_sub"), "tone": null }),
+        json!({ "label": c.tr("col.revenue_year", &[("year", c.year())]), "value": f.money_short(latest), "sub": growth.map(|g| c.tr("snapshot.growth", &[("g", &f.pct_delta(g, 0))])), "tone": growth.map(|g| if g >= 0.0 { "positive" } else { "negative" }) }),
+    ];
+    s.data = json!({
+        "tiles": tiles,
+        "chart": chart,
+        "revenue_headers": [c.t("col.year"), c.t("col.revenue"), c.t("col.growth_yoy")],
+        "revenue": revenue,
+        "mrr_title": c.t("snapshot.mrr"),
+        "mrr": mrr,
+        "facts_title": c.t("snapshot.health"),
+        "facts": facts,
+    });
+    Ok(vec![s])
+}

@@ -1,0 +1,83 @@
+//! The account team with contacts, and the RACI of the account's activities.
+
+use serde_json::{Value, json};
+
+use super::account;
+use crate::charts::ChartError;
+use crate::figures::team::raci_issues;
+use crate::model::Raci;
+use crate::slides::{Ctx, Slide};
+
+pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+    let (_, a) = account(c);
+    // The team: the owner first, then everyone named in the account's RACI or actions.
+    let mut ids: Vec<&str> = a.owner.iter().map(String::as_str).collect();
+    for row in a.raci.values() {
+        ids.extend(row.keys());
+    }
+    ids.extend(a.actions.iter().filter_map(|x| x.owner.as_deref()));
+    ids.extend(a.milestones.iter().filter_map(|x| x.owner.as_deref()));
+    let mut team: Vec<&crate::model::Member> = Vec::new();
+    for id in ids {
+        if let Some(m) = c.p.member(id)
+            && !team.iter().any(|t| t.id == m.id)
+        {
+            team.push(m);
+        }
+    }
+    if team.is_empty() {
+        return Ok(vec![]);
+    }
+    let f = &c.fmt;
+    let issues = raci_issues(&a.raci);
+    let title = if a.raci.is_empty() {
+        c.tn("plan_team.title_plain", team.len(), &[])
+    } else if issues.is_empty() {
+        c.tn("plan_team.title_ok", team.len(), &[])
+    } else {
+        c.tn("plan_team.title_issues", issues.len(), &[("members", &f.count(team.len()))])
+    };
+    let contacts: Vec<Value> = team
+        .iter()
+        .take(10)
+        .map(|m| json!([m.name, m.role.clone().unwrap_or_default(), m.email.clone().unwrap_or_default()]))
+        .collect();
+    let members: Vec<&&crate::model::Member> = team.iter().take(6).collect();
+    let raci: Vec<Value> = a
+        .raci
+        .iter()
+        .take(10)
+        .map(|(activity, row)| {
+            let n_a = row.values().filter(|r| **r == Raci::A).count();
+            let mut cells = vec![activity.to_owned()];
+            cells.extend(members.iter().map(|m| row.get(&m.id).map_or_else(String::new, |r| r.letter().to_owned())));
+            json!({ "cells": cells, "flag": n_a != 1 })
+        })
+        .collect();
+    let initials =
+        |n: &str| n.split_whitespace().filter_map(|w| w.chars().next()).take(3).collect::<String>().to_uppercase();
+    let mut raci_headers = vec![c.t("col.activity")];
+    raci_headers.extend(members.iter().map(|m| initials(&m.name)));
+    let mut s = Slide::new(
+        "review/team.typ",
+        c.t("kicker.plan_team"),
+        title,
+        json!({
+            "chart": null,
+            "chart_title": "",
+            "coverage_title": c.t("plan_team.contacts"),
+            "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.email")],
+            "coverage": contacts,
+            "coverage_aligns": ["left", "left", "left"],
+            "raci_title": c.t("plan_team.raci"),
+            "raci_headers": raci_headers,
+            "raci": raci,
+            "raci_key": std::iter::once(c.t("team.raci_key")).chain(members.iter().map(|m| format!("{} = {}", initials(&m.name), m.name))).collect::<Vec<_>>().join(" · "),
+            "flag": c.t("team.flag"),
+        }),
+    );
+    if a.raci.is_empty() {
+        s.note(c.t("note.no_account_raci"));
+    }
+    Ok(vec![s])
+}
