@@ -179,7 +179,12 @@ impl<'a> Fmt<'a> {
         // One decimal where it changes the reading ($2.4M, $10.7M, $5.4K), none for
         // thousands above ten ($63K) or round values ($2M).
         let limit = if abs >= 1e6 { 100.0 } else { 10.0 };
-        let decimals = usize::from(!unit.is_empty() && scaled.abs() < limit && (scaled * 10.0).round() % 10.0 != 0.0);
+        let decimals = if unit.is_empty() {
+            // Small amounts (axis ticks of tiny accounts) keep the cents that tell them apart.
+            if value.fract().abs() > 1e-9 { 2 } else { 0 }
+        } else {
+            usize::from(scaled.abs() < limit && (scaled * 10.0).round() % 10.0 != 0.0)
+        };
         self.with_symbol(&format!("{}{unit}", self.number(scaled, decimals)))
     }
 

@@ -43,8 +43,9 @@ pub struct Layout {
     pub boxes: Vec<Placed>,
     /// External stakeholders' boxes (one row under the band's label).
     pub external: Vec<Placed>,
-    /// Reporting lines as (manager, report) stakeholder indices.
-    pub edges: Vec<(usize, usize)>,
+    /// Reporting lines as (manager, report, stacked) — stacked reports hang in columns
+    /// under their manager instead of a row beneath it.
+    pub edges: Vec<(usize, usize, bool)>,
     /// Total width and height of the internal tree.
     pub size: (f64, f64),
 }
@@ -82,11 +83,19 @@ fn width(i: usize, kids: &[Vec<usize>], m: &Metrics, seen: &mut Vec<bool>) -> f6
     }
     seen[i] = true;
     if stacked(i, kids, m) {
-        return m.w + m.gap;
+        let (cols, _) = grid_of(kids[i].len());
+        #[allow(clippy::cast_precision_loss)]
+        return (m.w + m.gap) * cols as f64;
     }
     let sum: f64 =
         kids[i].iter().map(|&k| width(k, kids, m, seen)).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
     sum.max(m.w)
+}
+
+/// Columns and rows of a stack of `n` reports: at most four rows a column.
+fn grid_of(n: usize) -> (usize, usize) {
+    let cols = n.div_ceil(4).max(1);
+    (cols, n.div_ceil(cols))
 }
 
 /// Whether `i`'s reports are drawn as a stacked column (all of them without reports).
@@ -113,14 +122,16 @@ fn place(i: usize, left: f64, depth: usize, cur: &Cursor<'_>, out: &mut Layout, 
     #[allow(clippy::cast_precision_loss)]
     let y = depth as f64 * m.level;
     if stacked(i, kids, m) {
+        let (_, rows) = grid_of(kids[i].len());
         let x = left;
         out.boxes.push(Placed { stakeholder: i, x, y, depth });
         for (n, &k) in kids[i].iter().enumerate() {
             placed[k] = true;
+            let (col, row) = (n / rows, n % rows);
             #[allow(clippy::cast_precision_loss)]
-            let ky = y + (n + 1) as f64 * (m.h + m.gap);
-            out.boxes.push(Placed { stakeholder: k, x: x + m.gap, y: ky, depth: depth + n + 1 });
-            out.edges.push((i, k));
+            let (kx, ky) = (x + m.gap + col as f64 * (m.w + m.gap), y + (row + 1) as f64 * (m.h + m.gap));
+            out.boxes.push(Placed { stakeholder: k, x: kx, y: ky, depth: depth + row + 1 });
+            out.edges.push((i, k, true));
         }
         return;
     }
@@ -129,7 +140,7 @@ fn place(i: usize, left: f64, depth: usize, cur: &Cursor<'_>, out: &mut Layout, 
     let mut cx = left + (span - total) / 2.0;
     for &k in &kids[i] {
         place(k, cx, depth + 1, cur, out, placed);
-        out.edges.push((i, k));
+        out.edges.push((i, k, false));
         cx += widths[k] + m.gap;
     }
     let x = if kids[i].is_empty() {
@@ -234,8 +245,8 @@ mod tests {
         assert!(!boxes_overlap(&l, &M));
         let at = |i: usize| l.boxes.iter().find(|b| b.stakeholder == i).unwrap();
         // Every parent is centred over its first and last child.
-        for (p, _) in &l.edges {
-            let kids: Vec<&Placed> = l.edges.iter().filter(|(q, _)| q == p).map(|(_, k)| at(*k)).collect();
+        for (p, _, _) in &l.edges {
+            let kids: Vec<&Placed> = l.edges.iter().filter(|(q, _, _)| q == p).map(|(_, k, _)| at(*k)).collect();
             let mid = (kids.first().unwrap().x + kids.last().unwrap().x) / 2.0;
             assert!((at(*p).x - mid).abs() < 1e-9, "parent {p} not centred");
         }
@@ -261,6 +272,12 @@ mod tests {
         let stacked = Metrics { stack_leaves: true, ..M };
         let l = layout(&account(&people), &stacked, None);
         assert_eq!(l.size.0, 2.0 * 110.0 + 10.0);
+        let many = (0..9).fold(String::from("      - { id: r, name: R, title: T }\n"), |acc, k| {
+            acc + &format!("      - {{ id: k{k}, name: K{k}, title: T, reports_to: r }}\n")
+        });
+        let l = layout(&account(&many), &stacked, None);
+        assert_eq!(l.size.0, 3.0 * 110.0, "nine reports: three columns of three");
+        assert!(!boxes_overlap(&l, &stacked));
         assert_eq!(l.boxes.len(), 10);
         assert!(!boxes_overlap(&l, &stacked));
     }

@@ -6,5 +6,6 @@
 mod cli;
 mod deck;
 mod escaping;
+mod plan;
 mod sandbox;
 mod support;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::ChartError;
-use crate::figures::orgchart::{Layout, Metrics, branches, layout};
+use crate::figures::orgchart::{Layout, Metrics, layout};
 use crate::model::{Account, Relationship, Stakeholder};
 use crate::slides::{Ctx, Slide};
 
@@ -26,13 +26,19 @@ fn metrics(w: f64, h: f64, stack: bool) -> Metrics {
     Metrics { w, h, gap: (w * 0.1).max(7.0), level: h + 26.0, stack_leaves: stack }
 }
 
+/// Height the tree may take: the external band's room too when there are no externals.
+fn tree_height(a: &Account) -> f64 {
+    if a.stakeholders.iter().any(|s| s.external) { TREE_H } else { TREE_H + BAND_H + 30.0 }
+}
+
 /// The first metrics at which `only` fits, trying flat then stacked layouts.
 fn fitting(a: &Account, only: Option<&[usize]>) -> Option<(Metrics, Layout)> {
+    let height = tree_height(a);
     for stack in [false, true] {
         for (w, h) in SIZES {
             let m = metrics(w, h, stack);
             let l = layout(a, &m, only);
-            if l.size.0 <= AREA_W - PAD && l.size.1 <= TREE_H {
+            if l.size.0 <= AREA_W - PAD && l.size.1 <= height {
                 return Some((m, l));
             }
         }
@@ -42,67 +48,82 @@ fn fitting(a: &Account, only: Option<&[usize]>) -> Option<(Metrics, Layout)> {
 
 /// Groups of stakeholders that each fit one slide: the whole tree, or its branches.
 fn pages(a: &Account) -> Vec<(Metrics, Layout)> {
-    if let Some(fit) = fitting(a, None) {
-        return vec![fit];
-    }
-    // Split by branch: whole root subtrees, or a single root's reports' subtrees (the root
-    // is repeated on each slide so every page reads from the top).
-    let mut groups: Vec<Vec<usize>> = branches(a);
-    if groups.len() == 1 {
-        let root = groups[0][0];
-        let reports: Vec<usize> = a
-            .stakeholders
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.reports_to.as_deref() == Some(a.stakeholders[root].id.as_str()))
-            .map(|(i, _)| i)
-            .collect();
-        groups = reports
-            .iter()
-            .map(|&r| {
-                let mut members = vec![root];
-                let mut stack = vec![r];
-                while let Some(i) = stack.pop() {
-                    if !members.contains(&i) {
-                        members.push(i);
-                        let id = a.stakeholders[i].id.as_str();
-                        stack.extend(
-                            a.stakeholders
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, s)| s.reports_to.as_deref() == Some(id))
-                                .map(|(k, _)| k),
-                        );
-                    }
-                }
-                members
-            })
-            .collect();
-    }
-    let mut out: Vec<(Metrics, Layout)> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    for g in groups {
-        let mut trial = current.clone();
-        trial.extend(g.iter().copied().filter(|i| !current.contains(i)));
-        if fitting(a, Some(&trial)).is_some() {
-            current = trial;
-        } else {
-            if let Some(fit) = fitting(a, Some(&current)).filter(|_| !current.is_empty()) {
-                out.push(fit);
+    let internal: Vec<usize> = (0..a.stakeholders.len()).filter(|&i| !a.stakeholders[i].external).collect();
+    // Split until every part fits, then merge neighbouring parts while they still fit, so
+    // a wide organisation takes as few slides as it can.
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for part in split(a, internal, 0) {
+        if let Some(last) = merged.last_mut() {
+            let mut union = last.clone();
+            union.extend(part.iter().copied().filter(|i| !last.contains(i)));
+            if fitting(a, Some(&union)).is_some() {
+                *last = union;
+                continue;
             }
-            current = g;
         }
+        merged.push(part);
     }
-    if let Some(fit) = fitting(a, Some(&current)) {
+    let mut out = Vec::new();
+    for group in merged {
+        let fit = fitting(a, Some(&group)).unwrap_or_else(|| {
+            // A chain deeper than the slide allows: smallest boxes, scaled to the area.
+            let m = metrics(SIZES[4].0, SIZES[4].1, true);
+            (m, layout(a, &m, Some(&group)))
+        });
         out.push(fit);
-    } else {
-        // One branch too wide even stacked at the smallest size: draw it at that size; the
-        // template scales the drawing down to the area.
-        let m = metrics(SIZES[4].0, SIZES[4].1, true);
-        let l = layout(a, &m, Some(&current));
-        out.push((m, l));
     }
     out
+}
+
+/// Splits `group` until each part fits: the manager with the most reports in the group
+/// keeps half of them (with their subtrees) on one part and half on the next; everyone
+/// above stays on both, so each slide still reads from the top.
+fn split(a: &Account, group: Vec<usize>, depth: usize) -> Vec<Vec<usize>> {
+    if depth > 8 || fitting(a, Some(&group)).is_some() {
+        return vec![group];
+    }
+    let s = &a.stakeholders;
+    let reports = |m: usize| -> Vec<usize> {
+        group.iter().copied().filter(|&i| s[i].reports_to.as_deref() == Some(s[m].id.as_str())).collect()
+    };
+    // The highest manager with two or more reports: split by branch from the top down.
+    let level = |mut i: usize| {
+        let mut d = 0;
+        while let Some(b) = s[i].reports_to.as_deref().and_then(|id| group.iter().copied().find(|&k| s[k].id == id)) {
+            d += 1;
+            i = b;
+            if d > group.len() {
+                break;
+            }
+        }
+        d
+    };
+    let Some(manager) = group.iter().copied().filter(|&m| reports(m).len() >= 2).min_by_key(|&m| (level(m), m)) else {
+        return vec![group];
+    };
+    let direct = reports(manager);
+    if direct.len() < 2 {
+        return vec![group];
+    }
+    let subtree = |r: usize| -> Vec<usize> {
+        let mut members = Vec::new();
+        let mut stack = vec![r];
+        while let Some(i) = stack.pop() {
+            if !members.contains(&i) {
+                members.push(i);
+                stack.extend(group.iter().copied().filter(|&k| s[k].reports_to.as_deref() == Some(s[i].id.as_str())));
+            }
+        }
+        members
+    };
+    let (left, right) = direct.split_at(direct.len() / 2);
+    let without = |other: &[usize]| -> Vec<usize> {
+        let drop: Vec<usize> = other.iter().flat_map(|&r| subtree(r)).collect();
+        group.iter().copied().filter(|i| !drop.contains(i)).collect()
+    };
+    let mut parts = split(a, without(right), depth + 1);
+    parts.extend(split(a, without(left), depth + 1));
+    parts
 }
 
 /// The people to win: the highest decision power among those not (yet) positive.
@@ -203,12 +224,13 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         let lines: Vec<Value> = l
             .edges
             .iter()
-            .filter_map(|&(p, r)| {
+            .filter_map(|&(p, r, stacked)| {
                 let (px, py) = l.boxes.iter().find(|b| b.stakeholder == p).map(|b| (b.x + dx + PAD, b.y))?;
                 let (rx, ry) = l.boxes.iter().find(|b| b.stakeholder == r).map(|b| (b.x + dx + PAD, b.y))?;
-                if (rx - px - m.gap).abs() < 1e-6 && ry > py + m.h {
-                    let x = px + m.gap / 2.0;
-                    Some(json!([[x, py + m.h], [x, ry + m.h / 2.0], [rx, ry + m.h / 2.0]]))
+                if stacked {
+                    // Down from the manager, along a bus to the report's column, down its left side.
+                    let (x0, bus, x1) = (px + m.gap / 2.0, py + m.h + m.gap / 2.0, rx - m.gap / 2.0);
+                    Some(json!([[x0, py + m.h], [x0, bus], [x1, bus], [x1, ry + m.h / 2.0], [rx, ry + m.h / 2.0]]))
                 } else {
                     let (x0, x1) = (px + m.w / 2.0, rx + m.w / 2.0);
                     let mid = py + m.h + (ry - py - m.h) / 2.0;
@@ -269,7 +291,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             c.t("kicker.decisions"),
             title,
             json!({
-                "area": [AREA_W, TREE_H + if l.external.is_empty() { 0.0 } else { BAND_H + 30.0 }],
+                "area": [AREA_W, if l.external.is_empty() { l.size.1 } else { TREE_H + BAND_H + 30.0 }],
                 "band": (!l.external.is_empty()).then(|| json!({ "y": TREE_H + 8.0, "label": c.tr("decisions.outside", &[("client", &a.name)]) })),
                 "boxes": boxes,
                 "lines": lines,

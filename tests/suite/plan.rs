@@ -1,0 +1,139 @@
+//! Account plans: the flagship's decision map, batch runs, shards, missing data.
+
+use std::process::Command;
+
+use crate::support::{engine, example, norm};
+
+fn kamdeck(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn portfolio() -> kamdeck::model::Portfolio {
+    kamdeck::input::load(&example("northbridge.yaml")).unwrap()
+}
+
+#[test]
+fn flagship_plan_names_the_evp_to_win() {
+    let p = portfolio();
+    let figures = kamdeck::figures::Figures::compute(&p);
+    let r = engine().plan(&p, &figures, 0).unwrap_or_else(|f| panic!("{}", f.error));
+    let text = norm(&r.page_texts.join(" "));
+    assert_eq!(r.page_texts.len(), 9, "every plan slide has data for the flagship");
+    for kicker in [
+        "ACCOUNT SNAPSHOT",
+        "SCORING DETAIL",
+        "DECISION-MAKING PROCESS",
+        "DIVISION MAP",
+        "OPPORTUNITIES",
+        "ROLLOUT TIMELINE",
+        "TEAM RESPONSIBILITIES",
+        "RISKS AND NEXT ACTIONS",
+    ] {
+        assert!(text.contains(kicker), "missing {kicker}");
+    }
+    let decisions = r.titles.iter().find(|t| t.starts_with("Win over")).expect("decision title");
+    assert!(decisions.contains("Dana Whitfield (Executive Vice President)"), "{decisions}");
+    assert!(text.contains("Meridian Advisory → Executive Vice President"), "influence path from the consultancy");
+    assert!(text.contains("advises on care cost savings"));
+    assert!(text.contains("OUTSIDE NORTHBRIDGE HEALTH SYSTEM"), "externals in their own band");
+    for person in [
+        "Alma Okafor",
+        "Dana Whitfield",
+        "Marcus Bell",
+        "Luis Serrano",
+        "Grace Liu",
+        "Tom Becker",
+        "Nadia Haddad",
+        "Kevin O'Brien",
+        "Priya Raman",
+    ] {
+        assert!(text.contains(person), "{person} is on the map");
+    }
+}
+
+#[test]
+fn batch_equals_single_and_shards_split() {
+    let dir = scratch("plans_batch");
+    let input = example("northbridge.yaml");
+    let all = dir.join("all");
+    let o = kamdeck(&["plan", input.to_str().unwrap(), "--all", "-o", all.to_str().unwrap(), "-v"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary = String::from_utf8_lossy(&o.stderr);
+    assert!(summary.contains("25 plans") && summary.contains("got shorter plans"), "{summary}");
+    let one = dir.join("one");
+    let o = kamdeck(&["plan", input.to_str().unwrap(), "--account", "northbridge", "-o", one.to_str().unwrap()]);
+    assert!(o.status.success());
+    let a = std::fs::read(all.join("plans/northbridge.pdf")).unwrap();
+    let b = std::fs::read(one.join("plans/northbridge.pdf")).unwrap();
+    assert!(a == b, "batch and single renders differ");
+    let mut seen = 0;
+    for i in 1..=3 {
+        let part = dir.join(format!("shard{i}"));
+        let o = kamdeck(&[
+            "plan",
+            input.to_str().unwrap(),
+            "--all",
+            "--shard",
+            &format!("{i}/3"),
+            "-o",
+            part.to_str().unwrap(),
+        ]);
+        assert!(o.status.success());
+        seen += std::fs::read_dir(part.join("plans")).unwrap().count();
+    }
+    assert_eq!(seen, 25, "the shards cover every account once");
+}
+
+#[test]
+fn tier_selection_and_bad_selections() {
+    let dir = scratch("plans_tier");
+    let input = example("northbridge.yaml");
+    let o = kamdeck(&["plan", input.to_str().unwrap(), "--tier", "A", "-o", dir.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read_dir(dir.join("plans")).unwrap().count(), 9, "nine tier-A accounts in FY2026");
+    let o = kamdeck(&["plan", input.to_str().unwrap(), "--account", "northbrige", "-o", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `northbridge`"));
+    let o = kamdeck(&["plan", input.to_str().unwrap(), "--all", "--shard", "4/3"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = kamdeck(&["plan", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "one of --account, --all, --tier is required");
+}
+
+#[test]
+fn forty_stakeholders_stay_legible() {
+    // One account with a CEO, 5 VPs and 34 more people under them.
+    let mut people = Vec::new();
+    for k in 0..40 {
+        let boss = match k {
+            0 => None,
+            1..=5 => Some("s0".to_owned()),
+            _ => Some(format!("s{}", 1 + k % 5)),
+        };
+        people.push(format!(
+            "{{ id: s{k}, name: Person {k}, title: Title {k}, power: {}{} }}",
+            1 + k % 5,
+            boss.map(|b| format!(", reports_to: {b}")).unwrap_or_default()
+        ));
+    }
+    let extra = format!(
+        "seller: {{ name: S }}\nfiscal_years: [Y]\naccounts:\n  - {{ id: big, name: Big, revenue: {{ Y: 1 }}, stakeholders: [ {} ] }}\n",
+        people.join(", ")
+    );
+    let p = kamdeck::input::from_yaml_str(&extra, "big.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let figures = kamdeck::figures::Figures::compute(&p);
+    let r = engine().plan(&p, &figures, 0).unwrap_or_else(|f| panic!("{}", f.error));
+    let text = format!("{} ", norm(&r.page_texts.join(" ")));
+    for k in 0..40 {
+        assert!(text.contains(&format!("Person {k} Title {k} ")), "Person {k} missing from the map");
+    }
+    let maps = r.titles.iter().filter(|t| t.starts_with("Win over")).count();
+    assert!((2..=4).contains(&maps), "forty people continue over a few slides, not {maps}");
+}
