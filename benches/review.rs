@@ -1,5 +1,6 @@
-//! End-to-end timings of `review`: the example deck, generated portfolios of 1,000 and
-//! 10,000 accounts (YAML load included), and a batch of different decks on one engine.
+//! End-to-end timings: `review` on the example deck and on generated portfolios of 1,000
+//! and 10,000 accounts (YAML load included), a batch of different review decks on one
+//! engine, and account plans — one `kamdeck plan` process against a batch of 500 plans.
 //!
 //! Run with `cargo bench`. Every figure is a cold render: typst memoises across compiles in
 //! one process, so rendering the same portfolio twice would measure the cache, not the work.
@@ -48,6 +49,46 @@ fn run(engine: &Engine, label: &str, yaml: &str) -> Duration {
     total
 }
 
+/// A single `kamdeck plan` process (median of five) against plans in batch.
+fn plans() {
+    let exe = env!("CARGO_BIN_EXE_kamdeck");
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northbridge.yaml");
+    let out = std::env::temp_dir().join(format!("kamdeck-bench-{}", std::process::id()));
+    let mut single: Vec<Duration> = (0..5)
+        .map(|_| {
+            let clock = Instant::now();
+            let status = std::process::Command::new(exe)
+                .args(["plan", example, "--account", "northbridge", "-o"])
+                .arg(&out)
+                .status()
+                .expect("kamdeck plan");
+            assert!(status.success());
+            clock.elapsed()
+        })
+        .collect();
+    single.sort();
+    let single = single[2];
+    println!("one `kamdeck plan --account northbridge` process: {:.1} ms (median of 5)", ms(single));
+    let yaml = portfolio_yaml(Synthetic { accounts: 500, seed: 7, stakeholders: true });
+    let p = input::from_yaml_str(&yaml, "plans").expect("generated");
+    let engine = Engine::new(&EngineOptions::default()).expect("engine");
+    let accounts: Vec<usize> = (0..p.accounts.len()).collect();
+    let clock = Instant::now();
+    let results = kamdeck::batch::plans(&engine, &p, &accounts, &out, false, &|_| {});
+    let total = clock.elapsed();
+    let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let per = total / results.len().max(1) as u32;
+    println!(
+        "plan --all, 500 accounts with 5-15 stakeholders: {:.2} s, {pages} pages, {:.1} decks/s, {:.1} ms per deck = {:.2} of a single run",
+        total.as_secs_f64(),
+        results.len() as f64 / total.as_secs_f64(),
+        ms(per),
+        per.as_secs_f64() / single.as_secs_f64()
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
+
 fn main() {
     let start = Instant::now();
     let engine = Engine::new(&EngineOptions::default()).expect("engine");
@@ -72,6 +113,7 @@ fn main() {
         batch.len(),
         ms(clock.elapsed() / 10)
     );
+    plans();
     if let Some(mb) = peak_mb() {
         println!("peak memory (VmHWM): {mb:.0} MB");
     }

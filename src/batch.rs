@@ -52,6 +52,10 @@ pub fn plans(
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&account) = accounts.get(k) else { break };
                     let result = one(engine, p, &figures, account, &out, keep_typst);
+                    // typst memoises every compile in a process-wide cache; what one deck
+                    // alone used is dead weight for the next (500 plans grew it past 3 GB).
+                    // Results every deck uses (the theme, fonts) are hit each time and stay.
+                    typst::comemo::evict(2);
                     done(&result);
                     results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(result);
                 }

@@ -129,6 +129,17 @@ fn reporting_cycles_and_weights() {
 }
 
 #[test]
+fn dangling_reports_to() {
+    rejects(
+        "dangling",
+        &format!(
+            "{HEAD}accounts:\n  - id: a\n    name: A\n    revenue: {{ FY1: 1 }}\n    stakeholders:\n      - {{ id: cio, name: C, title: CIO, reports_to: ceo }}\n"
+        ),
+        &["p.yaml:9:", "accounts[0].stakeholders[0].reports_to", "`ceo` is not a stakeholder id"],
+    );
+}
+
+#[test]
 fn scores_outside_the_scale() {
     rejects(
         "scores",
