@@ -99,8 +99,9 @@ impl Engine {
     pub fn review(&self, p: &Portfolio) -> Result<Rendered, Failed> {
         let clock = Instant::now();
         let figures = Figures::compute(p);
+        let took = clock.elapsed();
         let mut r = self.render(p, &figures, REVIEW, None)?;
-        r.timings.figures = clock.elapsed();
+        r.timings.figures = took;
         Ok(r)
     }
 

@@ -176,9 +176,9 @@ pub fn stacked_bars(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> 
         let (x0, x1, y0, y1) = (left, w - 6.0, 34.0, h - 22.0);
         let y = |v: f64| y1 - (v / top) * (y1 - y0);
         value_axis(p, &ticks, b.fmt, (x0, x1), &y);
-        // Legend row above the plot, in stacking order.
+        // Legend row above the plot, in stacking order (a single series needs none).
         let mut lx = x0;
-        for (name, color, _) in &b.series {
+        for (name, color, _) in b.series.iter().filter(|_| b.series.len() > 1) {
             p.rect(lx, 6.0, lx + 9.0, 15.0, *color);
             p.text(name, (lx + 13.0, 10.5), Ink { size: s.label, color: s.text, bold: false }, Align::Left);
             lx += 13.0 + text_width(name, s.label) + 14.0;
@@ -195,7 +195,8 @@ pub fn stacked_bars(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> 
                 if v > 0.0 {
                     p.rect(cx - bar / 2.0, y(base + v), cx + bar / 2.0, y(base), *color);
                     let label = (b.fmt)(v);
-                    if y(base) - y(base + v) >= s.label + 4.0 && text_width(&label, s.label) <= bar - 4.0 {
+                    let room = y(base) - y(base + v) >= s.label + 4.0 && text_width(&label, s.label) <= bar - 4.0;
+                    if b.series.len() > 1 && room {
                         p.text(
                             &label,
                             (cx, (y(base) + y(base + v)) / 2.0),

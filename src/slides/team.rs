@@ -91,6 +91,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.accounts"), c.t("col.mrr"), c.t("col.a_tier")],
         "coverage": coverage,
         "coverage_aligns": ["left", "left", "right", "right", "right"],
+        "size": 9.5,
         "raci_title": c.t("team.raci"),
         "raci_headers": raci_headers,
         "raci": raci,

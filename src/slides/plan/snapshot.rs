@@ -17,12 +17,19 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let growth = prev.and_then(|p| ratio(latest - p, p));
     let tier = c.f.abc.latest_tier(i);
     let rank = c.f.scoring.of(i).map(|s| s.rank);
-    let title = match growth {
-        Some(g) => c.tr(
-            if g >= 0.0 { "snapshot.title_up" } else { "snapshot.title_down" },
-            &[("name", &a.name), ("rev", &f.money_short(latest)), ("year", c.year()), ("g", &f.pct(g.abs(), 0))],
+    let prev_year = years.iter().rev().nth(1);
+    let title = match (growth, prev, prev_year) {
+        (_, Some(p), Some(py)) if latest <= 0.0 && p > 0.0 => c.tr(
+            "snapshot.title_churned",
+            &[("name", &a.name), ("year", c.year()), ("prev", &f.money_short(p)), ("prevyear", py)],
         ),
-        None => c.tr("snapshot.title", &[("name", &a.name), ("rev", &f.money_short(latest)), ("year", c.year())]),
+        _ => match growth {
+            Some(g) => c.tr(
+                if g >= 0.0 { "snapshot.title_up" } else { "snapshot.title_down" },
+                &[("name", &a.name), ("rev", &f.money_short(latest)), ("year", c.year()), ("g", &f.pct(g.abs(), 0))],
+            ),
+            None => c.tr("snapshot.title", &[("name", &a.name), ("rev", &f.money_short(latest)), ("year", c.year())]),
+        },
     };
     let mut s = Slide::new("plan/snapshot.typ", c.t("kicker.snapshot"), title, Value::Null);
     let money = |v: f64| f.money_short(v);
@@ -87,7 +94,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "chart": chart,
         "revenue_headers": [c.t("col.year"), c.t("col.revenue"), c.t("col.growth_yoy")],
         "revenue": revenue,
-        "mrr_title": c.t("snapshot.mrr"),
+        "mrr_headers": [c.t("col.plan"), c.t("col.mrr")],
         "mrr": mrr,
         "facts_title": c.t("snapshot.health"),
         "facts": facts,

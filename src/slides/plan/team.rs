@@ -25,7 +25,8 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             team.push(m);
         }
     }
-    if team.is_empty() {
+    // The owner alone, with no RACI, is already on the title slide: no slide for that.
+    if team.is_empty() || (team.len() == 1 && a.raci.is_empty()) {
         return Ok(vec![]);
     }
     let f = &c.fmt;
@@ -69,6 +70,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.email")],
             "coverage": contacts,
             "coverage_aligns": ["left", "left", "left"],
+            "size": 11,
             "raci_title": c.t("plan_team.raci"),
             "raci_headers": raci_headers,
             "raci": raci,
