@@ -60,31 +60,25 @@ struct PlanArgs {
     /// Render only the I-th of N equal shares of the selected accounts (e.g. 2/8).
     #[arg(long, value_name = "I/N")]
     shard: Option<String>,
-    /// Folder to write plans/<id>.pdf into (created if missing).
-    #[arg(short, long, default_value = "out")]
-    output: PathBuf,
-    /// Also write each plan's generated Typst source (plans/<id>.typ).
-    #[arg(long)]
-    keep_typst: bool,
-    /// Folder of templates that replace built-in ones with the same name.
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// Folder of theme files that replace the default theme's.
-    #[arg(long, value_name = "DIR")]
-    theme_dir: Option<PathBuf>,
-    /// Print progress and the summary on stderr (default: only on a terminal).
-    #[arg(short, long)]
-    verbose: bool,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
 struct ReviewArgs {
     /// The portfolio file (.yaml or .yml).
     input: PathBuf,
-    /// Folder to write review.pdf into (created if missing).
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// Where decks go and how they are built; shared by `review` and `plan`.
+#[derive(Debug, clap::Args)]
+struct OutputArgs {
+    /// Folder to write into (created if missing): review.pdf, or plans/<id>.pdf.
     #[arg(short, long, default_value = "out")]
     output: PathBuf,
-    /// Also write the generated Typst source (review.typ) next to the PDF.
+    /// Also write the generated Typst source (review.typ, plans/<id>.typ).
     #[arg(long)]
     keep_typst: bool,
     /// Folder of templates that replace built-in ones with the same name.
@@ -93,9 +87,23 @@ struct ReviewArgs {
     /// Folder of theme files (theme.yaml, theme.typ, fonts/) that replace the default theme's.
     #[arg(long, value_name = "DIR")]
     theme_dir: Option<PathBuf>,
-    /// Print progress and timings on stderr (default: only on a terminal).
+    /// Print progress, timings and the summary on stderr (default: only on a terminal).
     #[arg(short, long)]
     verbose: bool,
+}
+
+impl OutputArgs {
+    fn engine(&self) -> Result<Engine, Error> {
+        Engine::new(&EngineOptions {
+            templates: self.templates.clone(),
+            theme_dir: self.theme_dir.clone(),
+            locale: None,
+        })
+    }
+
+    fn verbose(&self) -> bool {
+        self.verbose || std::io::stderr().is_terminal()
+    }
 }
 
 /// Parses the arguments, runs, prints any error once and maps it to an exit code.
@@ -139,13 +147,13 @@ fn check(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn review(r: &ReviewArgs) -> Result<(), Error> {
-    let verbose = r.verbose || std::io::stderr().is_terminal();
+fn review(args: &ReviewArgs) -> Result<(), Error> {
+    let r = &args.out;
+    let verbose = r.verbose();
     let start = Instant::now();
-    let portfolio = input::load(&r.input)?;
+    let portfolio = input::load(&args.input)?;
     let loaded = start.elapsed();
-    let engine =
-        Engine::new(&EngineOptions { templates: r.templates.clone(), theme_dir: r.theme_dir.clone(), locale: None })?;
+    let engine = r.engine()?;
     std::fs::create_dir_all(&r.output).map_err(|e| Error::io(&r.output, e))?;
     let typ_path = r.output.join("review.typ");
     let rendered = match engine.review(&portfolio) {
@@ -223,12 +231,11 @@ fn select(p: &crate::model::Portfolio, a: &PlanArgs) -> Result<Vec<usize>, Error
 }
 
 fn plan(a: &PlanArgs) -> Result<(), Error> {
-    let verbose = a.verbose || std::io::stderr().is_terminal();
+    let verbose = a.out.verbose();
     let start = Instant::now();
     let portfolio = input::load(&a.input)?;
     let accounts = select(&portfolio, a)?;
-    let engine =
-        Engine::new(&EngineOptions { templates: a.templates.clone(), theme_dir: a.theme_dir.clone(), locale: None })?;
+    let engine = a.out.engine()?;
     let bar = if verbose && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(accounts.len() as u64);
         bar.set_style(
@@ -245,7 +252,7 @@ fn plan(a: &PlanArgs) -> Result<(), Error> {
             b.inc(1);
         }
     };
-    let results = crate::batch::plans(&engine, &portfolio, &accounts, &a.output, a.keep_typst, &done);
+    let results = crate::batch::plans(&engine, &portfolio, &accounts, &a.out.output, a.out.keep_typst, &done);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -267,7 +274,7 @@ fn plan(a: &PlanArgs) -> Result<(), Error> {
             "{} plans, {pages} pages in {:.2} s into {}",
             results.len() - failed,
             start.elapsed().as_secs_f64(),
-            a.output.join("plans").display()
+            a.out.output.join("plans").display()
         );
         if !shortened.is_empty() {
             line.push_str(&format!(

@@ -17,7 +17,7 @@ mod profit;
 mod retention;
 mod risk;
 mod scoring;
-mod team;
+pub(crate) mod team;
 pub(crate) mod timeline;
 mod title;
 

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, Slide};
 use crate::charts::{ChartError, HBars, hbars};
-use crate::model::Raci;
+use crate::model::{Member, OrderedMap, Raci};
 
 /// Members (RACI columns) and activities (rows) shown at most.
 const MAX_MEMBERS: usize = 6;
@@ -47,20 +47,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             ])
         })
         .collect();
-    let members: Vec<&crate::model::Member> = c.p.team.iter().take(MAX_MEMBERS).collect();
-    let raci: Vec<Value> = c
-        .p
-        .program
-        .raci
-        .iter()
-        .take(MAX_ACTIVITIES)
-        .map(|(activity, row)| {
-            let n_a = row.values().filter(|r| **r == Raci::A).count();
-            let mut cells = vec![activity.to_owned()];
-            cells.extend(members.iter().map(|m| row.get(&m.id).map_or_else(String::new, |r| r.letter().to_owned())));
-            json!({ "cells": cells, "flag": n_a != 1 })
-        })
-        .collect();
+    let members: Vec<&Member> = c.p.team.iter().collect();
     let mut s = Slide::new("review/team.typ", c.t("kicker.team"), title, Value::Null);
     let chart = if total_mrr > 0.0 {
         let shown: Vec<_> = t.coverage.iter().take(8).collect();
@@ -82,8 +69,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     if c.p.program.raci.is_empty() {
         s.note(c.t("note.no_raci"));
     }
-    let mut raci_headers = vec![c.t("col.activity")];
-    raci_headers.extend(members.iter().map(|m| initials(&m.name)));
+    let matrix = raci_matrix(c, &c.p.program.raci, &members);
     s.data = json!({
         "chart": chart,
         "chart_title": c.t("team.mrr"),
@@ -93,12 +79,35 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "coverage_aligns": ["left", "left", "right", "right", "right"],
         "size": 9.5,
         "raci_title": c.t("team.raci"),
-        "raci_headers": raci_headers,
-        "raci": raci,
-        "raci_key": std::iter::once(c.t("team.raci_key")).chain(members.iter().map(|m| format!("{} = {}", initials(&m.name), m.name))).collect::<Vec<_>>().join(" · "),
+        "raci_headers": matrix["headers"],
+        "raci": matrix["rows"],
+        "raci_key": matrix["key"],
         "flag": c.t("team.flag"),
     });
     Ok(vec![s])
+}
+
+/// A RACI matrix for the team template: activities × the first members (by initials),
+/// rows flagged unless exactly one member is accountable, and the key to the initials.
+pub(crate) fn raci_matrix(c: &Ctx<'_>, raci: &OrderedMap<OrderedMap<Raci>>, members: &[&Member]) -> Value {
+    let members = &members[..members.len().min(MAX_MEMBERS)];
+    let rows: Vec<Value> = raci
+        .iter()
+        .take(MAX_ACTIVITIES)
+        .map(|(activity, row)| {
+            let n_a = row.values().filter(|r| **r == Raci::A).count();
+            let mut cells = vec![activity.to_owned()];
+            cells.extend(members.iter().map(|m| row.get(&m.id).map_or_else(String::new, |r| r.letter().to_owned())));
+            json!({ "cells": cells, "flag": n_a != 1 })
+        })
+        .collect();
+    let mut headers = vec![c.t("col.activity")];
+    headers.extend(members.iter().map(|m| initials(&m.name)));
+    let key = std::iter::once(c.t("team.raci_key"))
+        .chain(members.iter().map(|m| format!("{} = {}", initials(&m.name), m.name)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    json!({ "headers": headers, "rows": rows, "key": key })
 }
 
 /// "Jordan Lee" → "JL".

@@ -10,7 +10,16 @@ use crate::model::{Date, Milestone, MilestoneStatus};
 const MAX_BARS: usize = 14;
 
 pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
-    let ms = &c.p.program.milestones;
+    timeline_slide(c, &c.p.program.milestones, "kicker.timeline", "timeline")
+}
+
+/// The timeline slide of `ms` (the program's here, an account's in its plan); none when empty.
+pub(crate) fn timeline_slide(
+    c: &Ctx<'_>,
+    ms: &[Milestone],
+    kicker: &str,
+    chart: &str,
+) -> Result<Vec<Slide>, ChartError> {
     if ms.is_empty() {
         return Ok(vec![]);
     }
@@ -24,13 +33,13 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             ("risk", &f.count(count(MilestoneStatus::AtRisk) + count(MilestoneStatus::Late))),
         ],
     );
-    let mut s = Slide::new("review/timeline.typ", c.t("kicker.timeline"), title, Value::Null);
+    let mut s = Slide::new("review/timeline.typ", c.t(kicker), title, Value::Null);
     let svg = gantt_svg(c, ms, 770.0, 320.0)?;
-    let chart = s.chart("timeline", svg);
+    let path = s.chart(chart, svg);
     if ms.len() > MAX_BARS {
         s.note(c.tr("note.top_rows", &[("n", &f.count(MAX_BARS)), ("total", &f.count(ms.len()))]));
     }
-    s.data = json!({ "chart": chart });
+    s.data = json!({ "chart": path });
     Ok(vec![s])
 }
 

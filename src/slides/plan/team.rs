@@ -5,7 +5,6 @@ use serde_json::{Value, json};
 use super::account;
 use crate::charts::ChartError;
 use crate::figures::team::raci_issues;
-use crate::model::Raci;
 use crate::slides::{Ctx, Slide};
 
 pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
@@ -43,22 +42,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .take(10)
         .map(|m| json!([m.name, m.role.clone().unwrap_or_default(), m.email.clone().unwrap_or_default()]))
         .collect();
-    let members: Vec<&&crate::model::Member> = team.iter().take(6).collect();
-    let raci: Vec<Value> = a
-        .raci
-        .iter()
-        .take(10)
-        .map(|(activity, row)| {
-            let n_a = row.values().filter(|r| **r == Raci::A).count();
-            let mut cells = vec![activity.to_owned()];
-            cells.extend(members.iter().map(|m| row.get(&m.id).map_or_else(String::new, |r| r.letter().to_owned())));
-            json!({ "cells": cells, "flag": n_a != 1 })
-        })
-        .collect();
-    let initials =
-        |n: &str| n.split_whitespace().filter_map(|w| w.chars().next()).take(3).collect::<String>().to_uppercase();
-    let mut raci_headers = vec![c.t("col.activity")];
-    raci_headers.extend(members.iter().map(|m| initials(&m.name)));
+    let matrix = crate::slides::team::raci_matrix(c, &a.raci, &team);
     let mut s = Slide::new(
         "review/team.typ",
         c.t("kicker.plan_team"),
@@ -72,9 +56,9 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "coverage_aligns": ["left", "left", "left"],
             "size": 11,
             "raci_title": c.t("plan_team.raci"),
-            "raci_headers": raci_headers,
-            "raci": raci,
-            "raci_key": std::iter::once(c.t("team.raci_key")).chain(members.iter().map(|m| format!("{} = {}", initials(&m.name), m.name))).collect::<Vec<_>>().join(" · "),
+            "raci_headers": matrix["headers"],
+            "raci": matrix["rows"],
+            "raci_key": matrix["key"],
             "flag": c.t("team.flag"),
         }),
     );
