@@ -8,7 +8,7 @@ use crate::charts::ChartError;
 use crate::figures::ranked_by;
 
 /// Account rows per appendix slide.
-const PER_SLIDE: usize = 16;
+const PER_SLIDE: usize = 20;
 
 pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let p = c.p;
@@ -37,14 +37,16 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                 let a = &p.accounts[i];
                 let growth =
                     prev.and_then(|py| crate::figures::ratio(a.revenue_in(year) - a.revenue_in(py), a.revenue_in(py)));
+                // Lines never wrap in the appendix's columns: shorten what could.
+                let owner = c.member_name(a.owner.as_deref());
                 json!([
-                    a.name,
+                    crate::charts::truncate(&a.name, 44),
                     c.tier(c.f.abc.latest_tier(i)),
                     f.money_short(a.revenue_in(year)),
                     growth.map_or_else(|| "–".into(), |g| f.pct_delta(g, 0)),
                     f.money_short(a.mrr_total()),
                     a.margin.map_or_else(|| "–".into(), |m| f.pct(m, 0)),
-                    c.member_name(a.owner.as_deref()),
+                    if owner.is_empty() { "–".to_owned() } else { crate::charts::truncate(&owner, 22) },
                     c.f.scoring.of(i).map_or_else(|| "–".into(), |s| s.rank.to_string())
                 ])
             })

@@ -84,7 +84,7 @@ fn ten_thousand_accounts_stay_readable() {
     let text = all_text(&r);
     assert!(text.contains("Others ("), "top rows plus Others");
     assert!(text.contains("more accounts are in the workbook sheet"), "appendix stops at its row limit");
-    // 200 appendix rows at 16 a slide: 13 slides, plus definitions.
+    // 200 appendix rows at 20 a slide: 10 slides, plus definitions.
     assert!(r.page_texts.len() < 40, "{} pages", r.page_texts.len());
 }
 
