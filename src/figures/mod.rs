@@ -45,20 +45,25 @@ pub struct Figures {
 impl Figures {
     /// Computes every figure of `p`.
     pub fn compute(p: &Portfolio) -> Self {
-        let abc = abc::abc(p);
-        let retention = retention::retention(p);
-        let risk = risk::risk(p, &abc);
-        Self {
-            pareto: pareto::pareto(p, p.latest_year(), p.settings.pareto_cut),
-            scoring: scoring::scoring(p),
-            profit: profit::profit_matrix(p),
-            dashboard: dashboard::dashboard(p, &abc, &risk, &retention),
-            divisions: divisions::division_map(p),
-            team: team::team(p, &abc),
-            abc,
-            risk,
-            retention,
-        }
+        // Two independent halves on two threads: at 10,000 accounts each takes tens of ms.
+        let ((abc, retention, risk, dashboard, team), (pareto, scoring, profit, divisions)) = std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                (
+                    pareto::pareto(p, p.latest_year(), p.settings.pareto_cut),
+                    scoring::scoring(p),
+                    profit::profit_matrix(p),
+                    divisions::division_map(p),
+                )
+            });
+            let abc = abc::abc(p);
+            let retention = retention::retention(p);
+            let risk = risk::risk(p, &abc);
+            let dashboard = dashboard::dashboard(p, &abc, &risk, &retention);
+            let team = team::team(p, &abc);
+            let rest = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            ((abc, retention, risk, dashboard, team), rest)
+        });
+        Self { pareto, scoring, profit, dashboard, divisions, team, abc, risk, retention }
     }
 }
 

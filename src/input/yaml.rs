@@ -14,6 +14,14 @@ use crate::model::{Portfolio, validate::did_you_mean};
 
 /// Parses `text`; returns the portfolio and the unknown keys found on the way.
 pub(super) fn parse(text: &str, name: &str) -> Result<(Portfolio, Vec<InputProblem>), InputError> {
+    if let Some(p) = parallel::parse(text) {
+        return Ok((p, Vec::new()));
+    }
+    sequential(text, name)
+}
+
+/// One parse of the whole file: exact places for every error.
+fn sequential(text: &str, name: &str) -> Result<(Portfolio, Vec<InputProblem>), InputError> {
     let mut ignored: Vec<String> = Vec::new();
     let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options(text.len()), |de| {
         serde_ignored::deserialize(de, |path| ignored.push(data_path(&path)))
@@ -105,5 +113,122 @@ fn known_keys(tree: &Value, path: &str) -> Vec<String> {
     match node {
         Value::Object(m) => m.keys().cloned().collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Large portfolios parse in parallel: the `accounts` list is cut at its items into one
+/// piece per core and each piece is parsed on its own thread (YAML parsing is most of the
+/// load time of 10,000 accounts). Only the plain case takes this path — a block sequence of
+/// accounts, no anchors, aliases or merge keys — and only a clean parse is kept: on any
+/// error or unknown key the caller parses the whole file again, which reports every problem
+/// with its exact place.
+mod parallel {
+    use crate::model::{Account, Portfolio};
+
+    /// Smaller files parse fast enough on one thread.
+    const MIN_LEN: usize = 1 << 20;
+
+    pub(super) fn parse(text: &str) -> Option<Portfolio> {
+        if text.len() < MIN_LEN || text.contains('&') || text.contains('*') || text.contains("<<") {
+            return None;
+        }
+        let (head, items, indent) = split(text)?;
+        let parts = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(2, 8);
+        let chunks = chunk(items, parts, indent);
+        let (portfolio, lists) = std::thread::scope(|s| {
+            let head = s.spawn(move || strict::<Portfolio>(&head));
+            let lists: Vec<_> =
+                chunks.iter().map(|c| s.spawn(move || strict::<Vec<Account>>(&dedent(c, indent)))).collect();
+            let lists: Vec<Option<Vec<Account>>> = lists.into_iter().map(|h| h.join().ok().flatten()).collect();
+            (head.join().ok().flatten(), lists)
+        });
+        let mut portfolio = portfolio?;
+        if !portfolio.accounts.is_empty() {
+            return None;
+        }
+        for list in lists {
+            portfolio.accounts.extend(list?);
+        }
+        Some(portfolio)
+    }
+
+    /// Parses `text`, giving up on any error or unknown key.
+    fn strict<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+        let mut unknown = false;
+        let value = serde_saphyr::with_deserializer_from_str_with_options(text, super::options(text.len()), |de| {
+            serde_ignored::deserialize(de, |_| unknown = true)
+        })
+        .ok()?;
+        (!unknown).then_some(value)
+    }
+
+    /// The file without its accounts' items, the items' text, and their indentation.
+    fn split(text: &str) -> Option<(String, &str, usize)> {
+        let start =
+            text.find("\naccounts:\n").map(|i| i + 1).or_else(|| text.starts_with("accounts:\n").then_some(0))?;
+        let body = start + "accounts:\n".len();
+        // The list ends at the next line that starts in column 0 with a key.
+        let mut end = text.len();
+        let mut pos = body;
+        for line in text[body..].split_inclusive('\n') {
+            let first = line.chars().next().unwrap_or(' ');
+            if !matches!(first, ' ' | '\n' | '\r' | '#' | '-') {
+                end = pos;
+                break;
+            }
+            pos += line.len();
+        }
+        let items = &text[body..end];
+        let first = items.lines().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+        let indent = first.len() - first.trim_start().len();
+        if !first.trim_start().starts_with("- ") {
+            return None;
+        }
+        let head = format!("{}{}", &text[..start], &text[end..]);
+        Some((head, items, indent))
+    }
+
+    /// About `n` pieces of `items`, cut where an item starts (`indent` spaces, then `- `).
+    fn chunk(items: &str, n: usize, indent: usize) -> Vec<&str> {
+        let target = items.len() / n + 1;
+        let mut out = Vec::new();
+        let (mut from, mut pos) = (0, 0);
+        for line in items.split_inclusive('\n') {
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            let starts_item = spaces == indent && line[spaces..].starts_with("- ");
+            if starts_item && pos - from >= target {
+                out.push(&items[from..pos]);
+                from = pos;
+            }
+            pos += line.len();
+        }
+        out.push(&items[from..]);
+        out
+    }
+
+    /// Removes the list's indentation so a piece parses as a top-level sequence.
+    fn dedent(text: &str, indent: usize) -> String {
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            out.push_str(&line[spaces.min(indent)..]);
+        }
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn same_portfolio_either_way() {
+            let yaml = crate::generate::portfolio_yaml(crate::generate::Synthetic {
+                accounts: 2000,
+                seed: 3,
+                stakeholders: false,
+            });
+            assert!(yaml.len() >= super::MIN_LEN);
+            let fast = super::parse(&yaml).expect("the parallel path applies");
+            let (slow, _) = super::super::sequential(&yaml, "g.yaml").unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(serde_json::to_value(&fast).unwrap(), serde_json::to_value(&slow).unwrap());
+        }
     }
 }
