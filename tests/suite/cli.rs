@@ -212,6 +212,38 @@ fn anchors_merge_keys_and_dates() {
 }
 
 #[test]
+fn theme_override_with_a_logo_and_a_bad_colour() {
+    let dir = scratch("theme_logo");
+    let theme = dir.join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(theme.join("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#fff\"/></svg>").unwrap();
+    let builtin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/theme.yaml")).unwrap();
+    std::fs::write(theme.join("theme.yaml"), builtin.replace("logo: null", "logo: logo.svg")).unwrap();
+    let out = dir.join("out");
+    let input = example("minimal.yaml");
+    let o = kamdeck(&[
+        "review",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--theme-dir",
+        theme.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(theme.join("theme.yaml"), builtin.replace("\"#1B2A4A\"", "\"navy\"")).unwrap();
+    let o = kamdeck(&[
+        "review",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--theme-dir",
+        theme.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("`navy` is not a #RRGGBB colour"), "{}", stderr(&o));
+}
+
+#[test]
 fn help_on_every_command() {
     for args in [&["--help"][..], &["review", "--help"], &["check", "--help"]] {
         let o = kamdeck(args);
