@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::cli::write_atomic;
 use crate::deck::{Engine, Failed};
 use crate::error::Error;
 use crate::figures::Figures;
 use crate::model::Portfolio;
+use crate::output::write_atomic;
 
 /// One account's outcome.
 pub struct PlanResult {

@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
+use crate::output::write_atomic;
 use crate::{Engine, EngineOptions, input};
 
 /// Key-account decks from a portfolio file.
@@ -293,17 +294,4 @@ fn plan(a: &PlanArgs) -> Result<(), Error> {
         return Err(Error::Batch(format!("{failed} of {} plans failed (see above)", results.len())));
     }
     Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it: a reader never sees
-/// half a file and a failed run leaves no partial output.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(|e| Error::io(path, e))
 }

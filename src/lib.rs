@@ -18,6 +18,7 @@ pub mod generate;
 pub mod i18n;
 pub mod input;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod slides;
 pub mod theme;
