@@ -135,12 +135,13 @@ pub fn run(args: Args) -> Result<(), Error> {
 fn check(path: &Path) -> Result<(), Error> {
     let p = input::load(path)?;
     let mut out = std::io::stdout().lock();
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
-        "ok: {} accounts, {} fiscal years, {} team members",
-        p.accounts.len(),
-        p.fiscal_years.len(),
-        p.team.len()
+        "ok: {}, {}, {}",
+        count(p.accounts.len(), "account", "accounts"),
+        count(p.fiscal_years.len(), "fiscal year", "fiscal years"),
+        count(p.team.len(), "team member", "team members")
     );
     for line in crate::figures::gaps(&p) {
         let _ = writeln!(out, "  note: {line}");

@@ -25,7 +25,11 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .enumerate()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
         .map_or((0, 0), |(k, n)| (k, *n));
-    let title = c.tn("divisions.title", total, &[("offering", &c.p.offerings[best].name), ("k", &f.count(most))]);
+    let title = if total == 0 {
+        c.t("divisions.title_none")
+    } else {
+        c.tn("divisions.title", total, &[("offering", &c.p.offerings[best].name), ("k", &f.count(most))])
+    };
     let cols = c.p.offerings.len().min(MAX_COLUMNS);
     let mut headers = vec![c.t("col.account")];
     headers.extend(c.p.offerings.iter().take(cols).map(|o| o.name.clone()));

@@ -108,10 +108,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let mut tables = Slide::new(
         "review/scoring_tables.typ",
         c.t("kicker.scoring"),
-        c.tr(
-            "scoring.tables_title",
-            &[("n", &f.count(sc.rows.len().min(TABLE_ROWS))), ("scale", &set.scale.to_string())],
-        ),
+        c.tn("scoring.tables_title", sc.rows.len().min(TABLE_ROWS), &[("scale", &set.scale.to_string())]),
         json!({
             "growth": table(&set.growth, |s| &s.growth, |r| r.growth, &c.t("col.growth")),
             "harmony": table(&set.harmony, |s| &s.harmony, |r| r.harmony, &c.t("col.harmony")),

@@ -22,11 +22,15 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let total: usize = whitespace.iter().sum();
     let (best, most) =
         whitespace.iter().enumerate().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(&x.0))).map_or((0, 0), |(k, n)| (k, *n));
-    let title = c.tn(
-        "plan_divisions.title",
-        total,
-        &[("d", &f.count(a.divisions.len())), ("offering", &offerings[best].name), ("k", &f.count(most))],
-    );
+    let title = if total == 0 {
+        c.t("divisions.title_none")
+    } else {
+        c.tn(
+            "plan_divisions.title",
+            total,
+            &[("d", &f.count(a.divisions.len())), ("offering", &offerings[best].name), ("k", &f.count(most))],
+        )
+    };
     let status = |s: CellStatus| {
         json!({ "label": c.t(&format!("status.{}", s.key())), "tone": match s {
         CellStatus::Active => "primary", CellStatus::Pilot => "accent", CellStatus::Pitched => "neutral", CellStatus::Whitespace => "light" } })
