@@ -27,7 +27,7 @@ pub fn line_chart(
     draw(w, h, style, |p| {
         let s = p.style;
         let right = series.iter().map(|l| text_width(&l.name, s.label)).fold(0.0, f64::max) + 16.0;
-        let (x0, x1, y0, y1) = (44.0, w - right, 12.0, h - 22.0);
+        let (x0, x1, y0, y1) = (44.0, w - right, 24.0, h - 22.0);
         let n = categories.len().max(1);
         #[allow(clippy::cast_precision_loss)]
         let slot = (x1 - x0) / n as f64;
@@ -42,10 +42,13 @@ pub fn line_chart(
             p.line(&[(x0, y(t)), (x1, y(t))], if k == 0 { s.subtle } else { s.light }, 1);
             p.text(&fmt(t), (x0 - 6.0, y(t)), Ink { size: s.label, color: s.subtle, bold: false }, Align::Right);
         }
+        // Category labels first: value labels must keep clear of them, and of the edges.
+        let mut taken: Vec<LabelBox> = Vec::new();
         for (i, c) in categories.iter().enumerate() {
             p.text(c, (x(i), y1 + 10.0), Ink { size: s.label, color: s.text, bold: false }, Align::Center);
+            taken.push(LabelBox::new(x(i), y1 + 10.0, text_width(c, s.label), s.label + 2.0, Align::Center));
         }
-        let mut taken: Vec<LabelBox> = Vec::new();
+        let fits = |b: &LabelBox| b.inside(0.0, 0.0, w, h);
         for (k, l) in series.iter().enumerate() {
             let pts: Vec<(usize, f64, f64)> =
                 l.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, x(i), y(v)))).collect();
@@ -68,7 +71,7 @@ pub fn line_chart(
                 let order = if nearest_above { [12.0, -11.0, 23.0, -22.0] } else { [-11.0, 12.0, -22.0, 23.0] };
                 for dy in order {
                     let b = LabelBox::new(*px_, py_ + dy, text_width(&label, s.label), s.label, Align::Center);
-                    if !taken.iter().any(|t| t.hits(&b)) {
+                    if fits(&b) && !taken.iter().any(|t| t.hits(&b)) {
                         p.text(
                             &label,
                             (*px_, py_ + dy),
@@ -81,14 +84,19 @@ pub fn line_chart(
                 }
             }
             if let Some((_, lx, ly)) = pts.last() {
+                // Beside the last point; up or down in small steps when another name is there.
+                let step = s.label + 3.0;
                 let mut yy = *ly;
-                for _ in 0..6 {
-                    let b = LabelBox::new(lx + 10.0, yy, text_width(&l.name, s.label), s.label + 2.0, Align::Left);
-                    if !taken.iter().any(|t| t.hits(&b)) {
+                for k in 0..12 {
+                    #[allow(clippy::cast_precision_loss)]
+                    let off = (k / 2 + k % 2) as f64 * step * if k % 2 == 1 { -1.0 } else { 1.0 };
+                    let b =
+                        LabelBox::new(lx + 10.0, ly + off, text_width(&l.name, s.label), s.label + 2.0, Align::Left);
+                    if fits(&b) && !taken.iter().any(|t| t.hits(&b)) {
                         taken.push(b);
+                        yy = ly + off;
                         break;
                     }
-                    yy += s.label + 3.0;
                 }
                 p.text(&l.name, (lx + 10.0, yy), Ink { size: s.label, color: l.color, bold: true }, Align::Left);
             }
