@@ -88,11 +88,11 @@ impl Locale {
         s
     }
 
-    /// Like `tr`, choosing `key.one` when `n` is 1 and `key.other` otherwise.
-    pub fn tn(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+    /// Like `tr`, choosing `key.one` when `n` is 1 and `key.other` otherwise; `count` is
+    /// `n` as the slide shows it (`{n}`).
+    pub fn tn(&self, key: &str, n: usize, count: &str, args: &[(&str, &str)]) -> String {
         let form = if n == 1 { "one" } else { "other" };
-        let count = n.to_string();
-        let mut all = vec![("n", count.as_str())];
+        let mut all = vec![("n", count)];
         all.extend_from_slice(args);
         self.tr(&format!("{key}.{form}"), &all)
     }
@@ -122,11 +122,6 @@ impl<'a> Fmt<'a> {
     /// A formatter for `locale`, money in `currency` (ISO code).
     pub fn new(locale: &'a Locale, currency: &'a str) -> Self {
         Self { locale, symbol: currency_symbol(currency) }
-    }
-
-    /// The locale in use.
-    pub fn locale(&self) -> &'a Locale {
-        self.locale
     }
 
     /// `value` with `decimals` decimals and thousands grouping.
@@ -272,8 +267,8 @@ mod tests {
         assert_eq!(f.pct(1.1612, 1), "116.1 %");
         assert_eq!(f.pct_delta(-0.05, 1), "−5.0 %");
         assert_eq!(f.date(crate::model::Date::new(2026, 11, 5).unwrap()), "Nov 5, 2026");
-        assert_eq!(l.tn("unit.accounts", 1, &[]), "1 account");
-        assert_eq!(l.tn("unit.accounts", 3, &[]), "3 accounts");
+        assert_eq!(l.tn("unit.accounts", 1, "1", &[]), "1 account");
+        assert_eq!(l.tn("unit.accounts", 1200, &f.count(1200), &[]), "1,200 accounts");
         assert_eq!(l.t("no.such.key"), "⟦no.such.key⟧");
     }
 }

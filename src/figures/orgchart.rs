@@ -190,25 +190,6 @@ pub fn layout(a: &Account, m: &Metrics, only: Option<&[usize]>) -> Layout {
     out
 }
 
-/// The root subtrees (internal), for splitting a chart that does not fit over slides.
-pub fn branches(a: &Account) -> Vec<Vec<usize>> {
-    let (roots, kids) = children(a, None);
-    let mut out = Vec::new();
-    for r in roots {
-        // A single root with children splits by its children's branches, keeping the root.
-        let mut stack = vec![r];
-        let mut members = Vec::new();
-        while let Some(i) = stack.pop() {
-            if !members.contains(&i) {
-                members.push(i);
-                stack.extend(kids[i].iter().copied());
-            }
-        }
-        out.push(members);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +248,6 @@ mod tests {
         let l = layout(&account(&people), &M, None);
         assert!(!boxes_overlap(&l, &M));
         assert_eq!(l.size.0, 8.0 * 100.0 + 7.0 * 10.0);
-        assert_eq!(branches(&account(&people)).len(), 2);
         // Stacked, each manager's four reports take one column under it.
         let stacked = Metrics { stack_leaves: true, ..M };
         let l = layout(&account(&people), &stacked, None);

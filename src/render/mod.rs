@@ -78,11 +78,6 @@ impl Renderer {
     }
 }
 
-/// Marks already-rendered Typst (a slide) so the formatter passes it through.
-pub fn raw_typst(s: String) -> Value {
-    Value::from_safe_string(s)
-}
-
 /// Writes `v` as a Typst code literal.
 pub fn typst_literal(v: &Value, out: &mut String) -> Result<(), Error> {
     match v.kind() {

@@ -58,10 +58,7 @@ impl Ctx<'_> {
 
     /// Message `key.one` or `key.other` by `n` (which is also passed as `{n}`).
     pub fn tn(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
-        let count = self.fmt.count(n);
-        let mut all = vec![("n", count.as_str())];
-        all.extend_from_slice(args);
-        self.loc.tr(&format!("{key}.{}", if n == 1 { "one" } else { "other" }), &all)
+        self.loc.tn(key, n, &self.fmt.count(n), args)
     }
 
     /// Name of account `i`.
@@ -158,14 +155,7 @@ pub const REVIEW: &[SlideKind] = &[
     SlideKind { id: "appendix", build: appendix::build },
 ];
 
-/// Most table rows on one slide.
-pub const MAX_ROWS: usize = 12;
 /// Most chart categories on one slide.
 pub const MAX_CATEGORIES: usize = 30;
 /// Most points on a scatter: beyond that dots only add ink, and the file grows.
 pub const MAX_POINTS: usize = 250;
-
-/// The first `n − 1` items plus an "Others (k)" aggregate when there are more than `n`.
-pub fn top_with_others<T: Clone>(items: &[T], n: usize) -> (Vec<T>, Option<Vec<T>>) {
-    if items.len() <= n { (items.to_vec(), None) } else { (items[..n - 1].to_vec(), Some(items[n - 1..].to_vec())) }
-}

@@ -2,8 +2,6 @@
 
 pub mod world;
 
-use std::sync::Arc;
-
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
@@ -103,6 +101,3 @@ pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
         })
         .collect()
 }
-
-/// A shared base, for callers that render many decks.
-pub type SharedBase = Arc<Base>;
