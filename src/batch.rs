@@ -75,6 +75,9 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
         match engine.plan(p, figures, account) {
             Ok(r) => {
                 write_atomic(&path("pdf"), &r.pdf)?;
+                if let Some(wb) = &r.workbook {
+                    write_atomic(&path("xlsx"), wb)?;
+                }
                 if keep_typst {
                     write_atomic(&path("typ"), r.source.as_bytes())?;
                 }

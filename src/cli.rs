@@ -21,14 +21,29 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Build the quarterly KAM review deck (PDF).
+    /// Build the quarterly KAM review deck (PDF) and its workbook (XLSX).
     Review(ReviewArgs),
-    /// Build account plans: one deck per client account (PDF), in parallel.
+    /// Build account plans: one deck (PDF) and workbook (XLSX) per client account, in parallel.
     Plan(PlanArgs),
     /// Validate a portfolio and list what each slide is missing.
     Check {
-        /// The portfolio file (.yaml or .yml).
+        /// The portfolio file (.yaml, .yml or .xlsx).
         input: PathBuf,
+    },
+    /// Convert a portfolio between YAML and Excel (by the files' extensions).
+    Convert {
+        /// The portfolio to read (.yaml, .yml or .xlsx).
+        input: PathBuf,
+        /// The file to write (.yaml, .yml or .xlsx).
+        output: PathBuf,
+    },
+    /// Start a portfolio: write a small example as portfolio.yaml and portfolio.xlsx into DIR.
+    Init {
+        /// Folder to create (or an empty existing one).
+        dir: PathBuf,
+        /// Replace portfolio.yaml and portfolio.xlsx if they exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Print a synthetic portfolio (YAML) for trying kamdeck at scale.
     Generate {
@@ -47,7 +62,7 @@ enum Command {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("which").required(true).args(["account", "all", "tier"])))]
 struct PlanArgs {
-    /// The portfolio file (.yaml or .yml).
+    /// The portfolio file (.yaml, .yml or .xlsx).
     input: PathBuf,
     /// The account id to plan (repeat for several).
     #[arg(long, value_name = "ID")]
@@ -67,7 +82,7 @@ struct PlanArgs {
 
 #[derive(Debug, clap::Args)]
 struct ReviewArgs {
-    /// The portfolio file (.yaml or .yml).
+    /// The portfolio file (.yaml, .yml or .xlsx).
     input: PathBuf,
     #[command(flatten)]
     out: OutputArgs,
@@ -76,9 +91,12 @@ struct ReviewArgs {
 /// Where decks go and how they are built; shared by `review` and `plan`.
 #[derive(Debug, clap::Args)]
 struct OutputArgs {
-    /// Folder to write into (created if missing): review.pdf, or plans/<id>.pdf.
+    /// Folder to write into (created if missing): review.pdf/.xlsx, or plans/<id>.pdf/.xlsx.
     #[arg(short, long, default_value = "out")]
     output: PathBuf,
+    /// Write the decks only, without their workbooks.
+    #[arg(long)]
+    no_workbook: bool,
     /// Also write the generated Typst source (review.typ, plans/<id>.typ).
     #[arg(long)]
     keep_typst: bool,
@@ -99,6 +117,7 @@ impl OutputArgs {
             templates: self.templates.clone(),
             theme_dir: self.theme_dir.clone(),
             locale: None,
+            no_workbook: self.no_workbook,
         })
     }
 
@@ -125,6 +144,8 @@ pub fn run(args: Args) -> Result<(), Error> {
         Command::Check { input } => check(&input),
         Command::Review(r) => review(&r),
         Command::Plan(args) => plan(&args),
+        Command::Convert { input, output } => convert(&input, &output),
+        Command::Init { dir, force } => init(&dir, force),
         Command::Generate { accounts, seed, stakeholders } => {
             let yaml = crate::generate::portfolio_yaml(crate::generate::Synthetic { accounts, seed, stakeholders });
             std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))
@@ -172,13 +193,16 @@ fn review(args: &ReviewArgs) -> Result<(), Error> {
     };
     let pdf_path = r.output.join("review.pdf");
     write_atomic(&pdf_path, &rendered.pdf)?;
+    if let Some(wb) = &rendered.workbook {
+        write_atomic(&r.output.join("review.xlsx"), wb)?;
+    }
     if r.keep_typst {
         write_atomic(&typ_path, rendered.source.as_bytes())?;
     }
     if verbose {
         let t = rendered.timings;
         eprintln!(
-            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms",
+            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms, workbook {:.0} ms (beside typesetting)",
             pdf_path.display(),
             rendered.page_texts.len(),
             start.elapsed().as_secs_f64() * 1e3,
@@ -188,8 +212,59 @@ fn review(args: &ReviewArgs) -> Result<(), Error> {
             t.templates.as_secs_f64() * 1e3,
             t.typeset.as_secs_f64() * 1e3,
             t.pdf.as_secs_f64() * 1e3,
+            t.workbook.as_secs_f64() * 1e3,
         );
     }
+    Ok(())
+}
+
+/// The format a path names by its extension.
+fn is_xlsx(path: &Path) -> Result<bool, Error> {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("xlsx") => Ok(true),
+        Some("yaml" | "yml") => Ok(false),
+        _ => Err(Error::Usage(format!("{}: name a .yaml, .yml or .xlsx file", path.display()))),
+    }
+}
+
+/// The portfolio in the format `path` names.
+fn portfolio_bytes(p: &crate::model::Portfolio, path: &Path) -> Result<Vec<u8>, Error> {
+    if is_xlsx(path)? {
+        let locale = crate::i18n::Locale::load(&crate::assets::Assets::builtin(), "en")?;
+        Ok(crate::workbook::portfolio_workbook(p, &locale)?)
+    } else {
+        Ok(input::to_yaml(p).into_bytes())
+    }
+}
+
+fn convert(from: &Path, to: &Path) -> Result<(), Error> {
+    is_xlsx(to)?;
+    let p = input::load(from)?;
+    write_atomic(to, &portfolio_bytes(&p, to)?)
+}
+
+/// The example `init` starts from.
+const STARTER: &str = include_str!("../examples/minimal.yaml");
+
+fn init(dir: &Path, force: bool) -> Result<(), Error> {
+    let files = [dir.join("portfolio.yaml"), dir.join("portfolio.xlsx")];
+    if !force {
+        if let Some(f) = files.iter().find(|f| f.exists()) {
+            return Err(Error::Usage(format!("{} exists: pass --force to replace it", f.display())));
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let p = input::from_yaml_str(STARTER, "examples/minimal.yaml")?;
+    // The YAML keeps the example's comments; the workbook is written from the same portfolio.
+    write_atomic(&files[0], STARTER.as_bytes())?;
+    write_atomic(&files[1], &portfolio_bytes(&p, &files[1])?)?;
+    println!(
+        "wrote {} and {}\nnext: kamdeck review {} -o {}",
+        files[0].display(),
+        files[1].display(),
+        files[0].display(),
+        dir.join("out").display()
+    );
     Ok(())
 }
 

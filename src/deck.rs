@@ -18,6 +18,7 @@ use crate::render::Renderer;
 use crate::slides::{Ctx, REVIEW, Slide, SlideKind};
 use crate::theme::Theme;
 use crate::typeset::{self, Base, DeckWorld};
+use crate::workbook::{MirrorSheet, deck_workbook};
 
 /// What an engine is built from.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +29,8 @@ pub struct EngineOptions {
     pub theme_dir: Option<std::path::PathBuf>,
     /// Message catalogue (`en`).
     pub locale: Option<String>,
+    /// Leave out the workbook (decks only).
+    pub no_workbook: bool,
 }
 
 /// Everything loaded once per process.
@@ -38,6 +41,7 @@ pub struct Engine {
     renderer: Renderer,
     base: Arc<Base>,
     style: ChartStyle,
+    workbook: bool,
 }
 
 /// Wall time of each stage of one deck.
@@ -53,12 +57,16 @@ pub struct Timings {
     pub typeset: Duration,
     /// PDF export.
     pub pdf: Duration,
+    /// The workbook (written while Typst works).
+    pub workbook: Duration,
 }
 
 /// A rendered deck.
 pub struct Rendered {
     /// The PDF.
     pub pdf: Vec<u8>,
+    /// The workbook mirroring the slides (unless turned off).
+    pub workbook: Option<Vec<u8>>,
     /// The generated Typst source (`--keep-typst`).
     pub source: String,
     /// Text of each page.
@@ -92,7 +100,7 @@ impl Engine {
         let renderer = Renderer::new(&assets)?;
         let base = Arc::new(Base::new(theme.fonts(&assets)));
         let style = ChartStyle::new(&theme, &assets);
-        Ok(Self { assets, theme, locale, renderer, base, style })
+        Ok(Self { assets, theme, locale, renderer, base, style, workbook: !opts.no_workbook })
     }
 
     /// Builds the quarterly review deck of `p`.
@@ -124,17 +132,61 @@ impl Engine {
         let fmt = Fmt::new(&self.locale, &p.currency);
         let ctx = Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account };
         let mut numbered: Vec<(String, Vec<Slide>)> = Vec::new();
+        let mut mirrors = Vec::new();
         for kind in kinds {
             let slides = (kind.build)(&ctx).map_err(|e| fail(e.into()))?;
-            if !slides.is_empty() {
+            if let Some(first) = slides.first() {
                 let sheet = format!("{:02} {}", numbered.len() + 1, self.locale.t(&format!("sheet.{}", kind.id)));
+                mirrors.push(MirrorSheet {
+                    name: sheet.clone(),
+                    kind: kind.id,
+                    kicker: first.kicker.clone(),
+                    title: first.title.clone(),
+                    write: kind.mirror,
+                });
                 numbered.push((sheet, slides));
             }
         }
         t.charts = clock.elapsed();
+        std::thread::scope(|scope| {
+            // The workbook is written on its own thread while Typst lays out the deck.
+            let workbook = self.workbook.then(|| {
+                scope.spawn(|| {
+                    let clock = Instant::now();
+                    let one;
+                    let inputs = match account {
+                        Some(i) => {
+                            one = p.only_account(i);
+                            &one
+                        }
+                        None => p,
+                    };
+                    let wb = deck_workbook(&ctx, inputs, &mirrors);
+                    (wb, clock.elapsed())
+                })
+            });
+            let mut r = self.typeset(p, &numbered, account, t)?;
+            if let Some(handle) = workbook {
+                let (wb, took) = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                r.workbook = Some(wb.map_err(|e| fail(e.into()))?);
+                r.timings.workbook = took;
+            }
+            Ok(r)
+        })
+    }
+
+    /// Templates → Typst source → document → PDF.
+    fn typeset(
+        &self,
+        p: &Portfolio,
+        numbered: &[(String, Vec<Slide>)],
+        account: Option<usize>,
+        mut t: Timings,
+    ) -> Result<Rendered, Failed> {
+        let fail = |error: Error| Failed { error, source: None };
 
         let clock = Instant::now();
-        let (source, files, titles) = self.source(p, &numbered, account).map_err(fail)?;
+        let (source, files, titles) = self.source(p, numbered, account).map_err(fail)?;
         t.templates = clock.elapsed();
 
         let date = p.report_date.map(|d| (d.year, d.month, d.day));
@@ -155,7 +207,7 @@ impl Engine {
         };
         let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(keep)?;
         t.pdf = clock.elapsed();
-        Ok(Rendered { pdf, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
+        Ok(Rendered { pdf, workbook: None, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
     }
 
     /// The Typst source of the deck and the virtual files it uses.

@@ -20,6 +20,9 @@ pub enum Error {
     /// A chart failed.
     #[error(transparent)]
     Chart(#[from] crate::charts::ChartError),
+    /// The workbook could not be built.
+    #[error(transparent)]
+    Workbook(#[from] crate::workbook::WorkbookError),
     /// Typst failed.
     #[error(transparent)]
     Typeset(#[from] crate::typeset::TypesetError),

@@ -23,6 +23,7 @@ pub mod render;
 pub mod slides;
 pub mod theme;
 pub mod typeset;
+pub mod workbook;
 
 pub use deck::{Engine, EngineOptions, Rendered};
 pub use error::Error;

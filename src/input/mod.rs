@@ -1,7 +1,11 @@
 //! Reading a portfolio file: parse, then validate, with every problem tied to its place.
 
+pub(crate) mod excel;
 mod yaml;
 mod yaml_index;
+mod yaml_write;
+
+pub use yaml_write::to_yaml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -54,7 +58,7 @@ pub enum InputError {
     },
 }
 
-/// Loads and validates the portfolio at `path` (YAML by extension).
+/// Loads and validates the portfolio at `path` (YAML or Excel, by extension).
 pub fn load(path: &Path) -> Result<Portfolio, InputError> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     match ext.as_deref() {
@@ -63,8 +67,17 @@ pub fn load(path: &Path) -> Result<Portfolio, InputError> {
                 std::fs::read_to_string(path).map_err(|source| InputError::Read { path: path.to_owned(), source })?;
             from_yaml_str(&text, &path.display().to_string())
         }
+        Some("xlsx") => {
+            let bytes = std::fs::read(path).map_err(|source| InputError::Read { path: path.to_owned(), source })?;
+            excel::from_bytes(bytes, &path.display().to_string())
+        }
         _ => Err(InputError::Format { path: path.to_owned() }),
     }
+}
+
+/// Reads and validates a portfolio workbook's bytes; `name` is used in error places.
+pub fn from_xlsx_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputError> {
+    excel::from_bytes(bytes, name)
 }
 
 /// Parses and validates YAML text; `name` is used in error places.

@@ -50,6 +50,21 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01, after Howard Hinnant's `civil_from_days`.
+    #[allow(clippy::cast_possible_truncation)]
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
     /// Whole days from `earlier` to `self` (negative when `self` is earlier).
     pub fn days_since(self, earlier: Date) -> i64 {
         self.days_since_epoch() - earlier.days_since_epoch()
@@ -122,5 +137,13 @@ mod tests {
         assert_eq!(d("2025-01-01").days_since(d("2024-01-01")), 366);
         assert_eq!(d("2026-01-31").add_months(1), d("2026-02-28"));
         assert_eq!(d("2026-11-15").add_months(6), d("2027-05-15"));
+    }
+
+    #[test]
+    fn days_back_to_dates() {
+        for s in ["1900-03-01", "1969-12-31", "1970-01-01", "2000-02-29", "2024-12-31", "2026-11-15", "2100-03-01"] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d, "{s}");
+        }
     }
 }

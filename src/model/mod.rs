@@ -670,6 +670,25 @@ pub struct Role {
 }
 
 impl Portfolio {
+    /// The portfolio reduced to account `i` and what it refers to: the input of a plan's workbook.
+    pub fn only_account(&self, i: usize) -> Portfolio {
+        Portfolio {
+            seller: self.seller.clone(),
+            currency: self.currency.clone(),
+            period: self.period.clone(),
+            report_date: self.report_date,
+            fiscal_years: self.fiscal_years.clone(),
+            prepared_by: self.prepared_by.clone(),
+            confidentiality: self.confidentiality.clone(),
+            settings: self.settings.clone(),
+            plans: self.plans.clone(),
+            offerings: self.offerings.clone(),
+            team: self.team.clone(),
+            accounts: vec![self.accounts[i].clone()],
+            program: Program::default(),
+        }
+    }
+
     /// The latest fiscal year (validation guarantees there is one).
     pub fn latest_year(&self) -> &str {
         self.fiscal_years.last().map_or("", String::as_str)

@@ -2,7 +2,8 @@
 //!
 //! A slide kind turns the figures into what its template shows (a JSON context), its
 //! charts (SVG) and its finding-stating title. To add a slide: write a module with a
-//! `build` function and a template `templates/review/<id>.typ`, then list it in `REVIEW`.
+//! `build` function and a template `templates/review/<id>.typ`, its mirror writer in
+//! `workbook::mirrors`, then list both in `REVIEW`.
 //! An empty `Vec` from `build` leaves the slide out (its data is missing).
 
 mod abc;
@@ -28,6 +29,7 @@ use crate::figures::Figures;
 use crate::figures::abc::Tier;
 use crate::i18n::{Fmt, Locale};
 use crate::model::Portfolio;
+use crate::workbook::mirrors::review;
 
 /// What a slide kind's `build` reads.
 pub struct Ctx<'a> {
@@ -135,24 +137,26 @@ pub struct SlideKind {
     pub id: &'static str,
     /// Builds the kind's slides (none when its data is missing).
     pub build: fn(&Ctx<'_>) -> Result<Vec<Slide>, ChartError>,
+    /// Writes the kind's mirror sheet in the workbook.
+    pub(crate) mirror: crate::workbook::mirrors::Writer,
 }
 
 /// The quarterly KAM review, in deck order.
 pub const REVIEW: &[SlideKind] = &[
-    SlideKind { id: "title", build: title::build },
-    SlideKind { id: "agenda", build: agenda::build },
-    SlideKind { id: "dashboard", build: dashboard::build },
-    SlideKind { id: "pareto", build: pareto::build },
-    SlideKind { id: "abc", build: abc::build },
-    SlideKind { id: "scoring", build: scoring::build },
-    SlideKind { id: "profit", build: profit::build },
-    SlideKind { id: "risk", build: risk::build },
-    SlideKind { id: "retention", build: retention::build },
-    SlideKind { id: "divisions", build: divisions::build },
-    SlideKind { id: "team", build: team::build },
-    SlideKind { id: "timeline", build: timeline::build },
-    SlideKind { id: "charter", build: charter::build },
-    SlideKind { id: "appendix", build: appendix::build },
+    SlideKind { id: "title", build: title::build, mirror: review::title },
+    SlideKind { id: "agenda", build: agenda::build, mirror: review::agenda },
+    SlideKind { id: "dashboard", build: dashboard::build, mirror: review::dashboard },
+    SlideKind { id: "pareto", build: pareto::build, mirror: review::pareto },
+    SlideKind { id: "abc", build: abc::build, mirror: review::abc },
+    SlideKind { id: "scoring", build: scoring::build, mirror: review::scoring },
+    SlideKind { id: "profit", build: profit::build, mirror: review::profit },
+    SlideKind { id: "risk", build: risk::build, mirror: review::risk },
+    SlideKind { id: "retention", build: retention::build, mirror: review::retention },
+    SlideKind { id: "divisions", build: divisions::build, mirror: review::divisions },
+    SlideKind { id: "team", build: team::build, mirror: review::team },
+    SlideKind { id: "timeline", build: timeline::build, mirror: review::timeline },
+    SlideKind { id: "charter", build: charter::build, mirror: review::charter },
+    SlideKind { id: "appendix", build: appendix::build, mirror: review::appendix },
 ];
 
 /// Most chart categories on one slide.

@@ -15,18 +15,19 @@ mod title;
 
 use super::{Ctx, SlideKind};
 use crate::model::Account;
+use crate::workbook::mirrors::plan;
 
 /// The account plan, in deck order.
 pub const PLAN: &[SlideKind] = &[
-    SlideKind { id: "plan_title", build: title::build },
-    SlideKind { id: "snapshot", build: snapshot::build },
-    SlideKind { id: "plan_scoring", build: scoring::build },
-    SlideKind { id: "decisions", build: decisions::build },
-    SlideKind { id: "plan_divisions", build: divisions::build },
-    SlideKind { id: "opportunities", build: opportunities::build },
-    SlideKind { id: "plan_timeline", build: timeline::build },
-    SlideKind { id: "plan_team", build: team::build },
-    SlideKind { id: "actions", build: actions::build },
+    SlideKind { id: "plan_title", build: title::build, mirror: plan::title },
+    SlideKind { id: "snapshot", build: snapshot::build, mirror: plan::snapshot },
+    SlideKind { id: "plan_scoring", build: scoring::build, mirror: plan::scoring },
+    SlideKind { id: "decisions", build: decisions::build, mirror: plan::decisions },
+    SlideKind { id: "plan_divisions", build: divisions::build, mirror: plan::divisions },
+    SlideKind { id: "opportunities", build: opportunities::build, mirror: plan::opportunities },
+    SlideKind { id: "plan_timeline", build: timeline::build, mirror: plan::timeline },
+    SlideKind { id: "plan_team", build: team::build, mirror: plan::team },
+    SlideKind { id: "actions", build: actions::build, mirror: plan::actions },
 ];
 
 /// The plan's account (index and data); plans always have one.

@@ -1,0 +1,261 @@
+//! The README sheet and the input sheets (one Excel table each, INPUT.md's layout).
+
+use std::collections::HashMap;
+
+use rust_xlsxwriter::{DataValidation, Format, Formula, Table, TableStyle, Worksheet};
+
+use super::{Book, InSheet, Styles, WorkbookError, quote_sheet};
+use crate::i18n::Locale;
+use crate::input::excel::layout::{self as l, Cell, Kind, col_name};
+use crate::model::Portfolio;
+
+/// Where the input sheets put what the mirrors' formulas refer to.
+#[derive(Debug, Default)]
+pub(crate) struct InputRefs {
+    sheets: HashMap<&'static str, SheetRefs>,
+}
+
+#[derive(Debug, Default)]
+struct SheetRefs {
+    /// Header → 0-based column.
+    cols: HashMap<String, u16>,
+    /// 0-based rows by account id (the `id` column on Accounts, `account` elsewhere; "" for
+    /// program rows), in sheet order.
+    by_account: HashMap<String, Vec<u32>>,
+    /// First column text → 0-based row (key/value sheets).
+    keys: HashMap<String, u32>,
+    /// Number of data rows.
+    len: u32,
+}
+
+impl InputRefs {
+    /// `Stakeholders!$C$5`: the cell of a 0-based row in column `header`.
+    pub(crate) fn cell(&self, sheet: &str, row: u32, header: &str) -> Option<String> {
+        let col = *self.sheets.get(sheet)?.cols.get(header)?;
+        Some(format!("{}!${}${}", quote_sheet(sheet), col_name(col), row + 1))
+    }
+
+    /// `Accounts!$F$7`: account `id`'s cell in column `header`.
+    pub(crate) fn account(&self, id: &str, header: &str) -> Option<String> {
+        let row = *self.rows(l::ACCOUNTS, id).first()?;
+        self.cell(l::ACCOUNTS, row, header)
+    }
+
+    /// `Accounts!$F$2:$F$26`: every data row of column `header`.
+    pub(crate) fn column(&self, sheet: &str, header: &str) -> Option<String> {
+        let s = self.sheets.get(sheet)?;
+        let col = col_name(*s.cols.get(header)?);
+        Some(format!("{}!${col}$2:${col}${}", quote_sheet(sheet), s.len.max(1) + 1))
+    }
+
+    /// `Accounts!$J$7:$L$7`: the account's cells of adjacent columns `first`..=`last`.
+    pub(crate) fn account_span(&self, id: &str, first: &str, last: &str) -> Option<String> {
+        let s = self.sheets.get(l::ACCOUNTS)?;
+        let row = *s.by_account.get(id)?.first()? + 1;
+        let (a, b) = (col_name(*s.cols.get(first)?), col_name(*s.cols.get(last)?));
+        Some(format!("{}!${a}${row}:${b}${row}", l::ACCOUNTS))
+    }
+
+    /// The 0-based rows of `sheet` that belong to account `id` ("" for program rows).
+    pub(crate) fn rows(&self, sheet: &str, id: &str) -> &[u32] {
+        self.sheets.get(sheet).and_then(|s| s.by_account.get(id)).map_or(&[], Vec::as_slice)
+    }
+
+    /// `Settings!$B$3`: the value cell of a key/value row (`Settings` or `Seller`).
+    pub(crate) fn key(&self, sheet: &str, key: &str) -> Option<String> {
+        let row = *self.sheets.get(sheet)?.keys.get(key)?;
+        Some(format!("{}!$B${}", quote_sheet(sheet), row + 1))
+    }
+
+    /// A setting's value cell (`Settings!$B$3`).
+    pub(crate) fn setting(&self, key: &str) -> String {
+        self.key(l::SETTINGS, key).unwrap_or_else(|| "0".to_owned())
+    }
+
+    fn record(&mut self, t: &l::Table) {
+        let mut s = SheetRefs { len: u32::try_from(t.rows.len()).unwrap_or(u32::MAX), ..SheetRefs::default() };
+        s.cols = t.columns.iter().enumerate().map(|(i, c)| (c.header.clone(), col16(i))).collect();
+        let owner = if t.name == l::ACCOUNTS { t.col("id") } else { t.col("account") };
+        for (i, row) in t.rows.iter().enumerate() {
+            let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            if let Some(c) = owner {
+                let id = match &row[c] {
+                    Cell::Text(id) => id.clone(),
+                    _ => String::new(),
+                };
+                s.by_account.entry(id).or_default().push(r);
+            }
+            if let Some(Cell::Text(k)) = row.first() {
+                s.keys.entry(k.clone()).or_insert(r);
+            }
+        }
+        self.sheets.insert(t.name, s);
+    }
+}
+
+/// The README sheet: what each sheet is and how to rebuild the deck.
+pub(super) fn readme(
+    book: &mut Book,
+    p: &Portfolio,
+    loc: &Locale,
+    mirrors: &[(String, &'static str)],
+) -> Result<(), WorkbookError> {
+    let name = loc.t("workbook.readme");
+    let st = &book.styles;
+    let ws = book.wb.add_worksheet();
+    ws.set_name(&name).in_sheet(&name)?;
+    let w =
+        |ws: &mut Worksheet, r: u32, c: u16, s: &str, f: &Format| ws.write_string_with_format(r, c, s, f).map(|_| ());
+    w(ws, 0, 0, &loc.tr("workbook.heading", &[("seller", &p.seller.name)]), &st.title).in_sheet(&name)?;
+    let mut r = 2;
+    for key in ["workbook.intro", "workbook.edit", "workbook.rebuild"] {
+        w(ws, r, 0, &loc.t(key), &st.text).in_sheet(&name)?;
+        r += 1;
+    }
+    ws.write_string_with_format(r, 0, "kamdeck review portfolio.xlsx -o out/", &st.bold).in_sheet(&name)?;
+    r += 2;
+    w(ws, r, 0, &loc.t("workbook.sheet"), &st.header).in_sheet(&name)?;
+    w(ws, r, 1, &loc.t("workbook.holds"), &st.header).in_sheet(&name)?;
+    r += 1;
+    for sheet in l::SHEETS {
+        let url = format!("internal:{}!A1", quote_sheet(sheet));
+        ws.write_url_with_text(r, 0, url.as_str(), sheet).in_sheet(&name)?;
+        w(ws, r, 1, &loc.t(&format!("workbook.input.{sheet}")), &st.text).in_sheet(&name)?;
+        r += 1;
+    }
+    for (sheet, kind) in mirrors {
+        let url = format!("internal:{}!A1", quote_sheet(sheet));
+        ws.write_url_with_text(r, 0, url.as_str(), sheet.as_str()).in_sheet(&name)?;
+        let kicker = loc.messages_or(&format!("kicker.{kind}"), &loc.t(&format!("sheet.{kind}")));
+        w(ws, r, 1, &loc.tr("workbook.mirror", &[("slide", &kicker)]), &st.text).in_sheet(&name)?;
+        r += 1;
+    }
+    ws.set_column_width(0, 22).in_sheet(&name)?;
+    ws.set_column_width(1, 100).in_sheet(&name)?;
+    Ok(())
+}
+
+/// Writes every input sheet; returns where the mirrors find accounts and settings.
+pub(super) fn write(book: &mut Book, p: &Portfolio, loc: &Locale) -> Result<InputRefs, WorkbookError> {
+    let mut refs = InputRefs::default();
+    let tables = crate::input::excel::tables(p);
+    let counts: HashMap<&str, usize> = tables.iter().map(|t| (t.name, t.rows.len())).collect();
+    for t in &tables {
+        let ws = book.wb.add_worksheet();
+        write_table(ws, t, &book.styles, &counts, loc).in_sheet(t.name)?;
+        refs.record(t);
+    }
+    Ok(refs)
+}
+
+fn format_of<'s>(kind: Kind, st: &'s Styles) -> &'s Format {
+    match kind {
+        Kind::Money => &st.money,
+        Kind::Percent => &st.percent,
+        Kind::Integer => &st.integer,
+        Kind::Number => &st.decimal,
+        Kind::Date => &st.date,
+        _ => &st.text,
+    }
+}
+
+/// Rows below the data that still get the dropdowns, so added rows have them too.
+const SPARE_ROWS: u32 = 500;
+
+fn write_table(
+    ws: &mut Worksheet,
+    t: &l::Table,
+    st: &Styles,
+    counts: &HashMap<&str, usize>,
+    loc: &Locale,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    ws.set_name(t.name)?;
+    let key_value = t.name == l::SELLER || t.name == l::SETTINGS;
+    let mut widths: Vec<usize> = t.columns.iter().map(|c| c.header.chars().count()).collect();
+    for (c, col) in t.columns.iter().enumerate() {
+        ws.write_string_with_format(0, col16(c), &col.header, &st.header)?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let r32 = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        // Key/value sheets format each value by its key's kind.
+        let row_kind = if key_value { value_kind(t.name, row.first()) } else { None };
+        for (c, cell) in row.iter().enumerate() {
+            let kind = row_kind.filter(|_| c == 1).unwrap_or(t.columns[c].kind);
+            let f = format_of(kind, st);
+            let c16 = col16(c);
+            let shown = match cell {
+                Cell::Empty => 0,
+                Cell::Text(s) => {
+                    ws.write_string_with_format(r32, c16, s, f)?;
+                    s.chars().count()
+                }
+                Cell::Number(n) => {
+                    ws.write_number_with_format(r32, c16, *n, f)?;
+                    match kind {
+                        Kind::Money => 12,
+                        _ => 8,
+                    }
+                }
+                Cell::Bool(b) => {
+                    ws.write_boolean(r32, c16, *b)?;
+                    5
+                }
+                Cell::Date(d) => {
+                    ws.write_number_with_format(r32, c16, l::serial(*d), &st.date)?;
+                    10
+                }
+            };
+            // Widths from the first rows only: 10,000 rows would not change them much.
+            if r < 2000 {
+                widths[c] = widths[c].max(shown);
+            }
+        }
+    }
+    let last_row = u32::try_from(t.rows.len().max(1)).unwrap_or(1);
+    let last_col = col16(t.columns.len().saturating_sub(1));
+    let table = Table::new().set_name(format!("Input_{}", t.name.replace(' ', "_"))).set_style(TableStyle::Medium2);
+    ws.add_table(0, 0, last_row, last_col, &table)?;
+    ws.set_freeze_panes(1, if t.name == l::ACCOUNTS { 2 } else { 0 })?;
+    for (c, w) in widths.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        ws.set_column_width(col16(c), (*w as f64 + 2.0).clamp(8.0, 60.0))?;
+    }
+    let spare = last_row + SPARE_ROWS;
+    for (c, col) in t.columns.iter().enumerate() {
+        let dv = match col.kind {
+            Kind::Choice { values, .. } => Some(DataValidation::new().allow_list_strings(values)?),
+            Kind::Ref { sheet } => {
+                let n = counts.get(sheet).copied().unwrap_or(0);
+                (n > 0).then(|| {
+                    let range = format!("={}!$A$2:$A${}", quote_sheet(sheet), n + 1);
+                    DataValidation::new().allow_list_formula(Formula::new(range))
+                })
+            }
+            Kind::Bool => Some(DataValidation::new().allow_list_strings(&["TRUE", "FALSE"])?),
+            _ => None,
+        };
+        if let Some(dv) = dv {
+            let dv = dv.ignore_blank(true).set_error_message(loc.t("workbook.pick"))?;
+            ws.add_data_validation(1, col16(c), spare, col16(c), &dv)?;
+        }
+    }
+    if key_value {
+        ws.set_column_width(0, 30)?;
+        ws.set_column_width(1, 40)?;
+    }
+    Ok(())
+}
+
+/// The kind of a key/value row's value.
+fn value_kind(sheet: &str, key: Option<&Cell>) -> Option<Kind> {
+    let Some(Cell::Text(key)) = key else { return None };
+    let keys = if sheet == l::SELLER { l::SELLER_KEYS } else { l::SETTINGS_KEYS };
+    keys.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, kind)| *kind)
+        .or_else(|| (key.starts_with(l::GROWTH_WEIGHT) || key.starts_with(l::HARMONY_WEIGHT)).then_some(Kind::Percent))
+}
+
+fn col16(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}

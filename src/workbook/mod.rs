@@ -1,0 +1,155 @@
+//! The workbook that goes with every deck: a README sheet, the portfolio's input sheets
+//! (so the workbook is itself a valid input) and one mirror sheet per slide.
+//!
+//! Mirrors compute their derived columns with live formulas over the input sheets and store
+//! each formula's cached result, taken from `Figures`, so readers that do not recalculate show
+//! the slide's numbers. Output is deterministic: the document date is the report date and
+//! nothing depends on the clock or on hash order.
+
+mod inputs;
+mod mirror;
+pub(crate) mod mirrors;
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+
+pub(crate) use self::inputs::InputRefs;
+pub(crate) use self::mirror::Mirror;
+use crate::i18n::Locale;
+use crate::model::Portfolio;
+use crate::slides::Ctx;
+
+/// A workbook could not be built.
+#[derive(Debug, thiserror::Error)]
+#[error("workbook sheet `{sheet}`: {source}")]
+pub struct WorkbookError {
+    /// The sheet being written.
+    pub sheet: String,
+    /// rust_xlsxwriter's error.
+    pub source: XlsxError,
+}
+
+/// Attaches the sheet name to rust_xlsxwriter's errors.
+pub(crate) trait InSheet<T> {
+    fn in_sheet(self, sheet: &str) -> Result<T, WorkbookError>;
+}
+
+impl<T> InSheet<T> for Result<T, XlsxError> {
+    fn in_sheet(self, sheet: &str) -> Result<T, WorkbookError> {
+        self.map_err(|source| WorkbookError { sheet: sheet.to_owned(), source })
+    }
+}
+
+/// Cell formats shared by every sheet.
+pub(crate) struct Styles {
+    pub header: Format,
+    pub title: Format,
+    pub note: Format,
+    pub bold: Format,
+    pub money: Format,
+    pub percent: Format,
+    pub integer: Format,
+    pub decimal: Format,
+    pub date: Format,
+    pub text: Format,
+    pub link: Format,
+}
+
+impl Styles {
+    fn new(currency: &str) -> Self {
+        let symbol = crate::i18n::currency_symbol(currency).replace('"', "");
+        Self {
+            header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
+            title: Format::new().set_bold().set_font_size(14),
+            note: Format::new().set_italic().set_font_color("#595959"),
+            bold: Format::new().set_bold(),
+            money: Format::new().set_num_format(format!("\"{symbol}\"#,##0;-\"{symbol}\"#,##0")),
+            percent: Format::new().set_num_format("0.0%"),
+            integer: Format::new().set_num_format("0"),
+            decimal: Format::new().set_num_format("0.00"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            text: Format::new(),
+            link: Format::new().set_font_color("#0563C1").set_underline(rust_xlsxwriter::FormatUnderline::Single),
+        }
+    }
+}
+
+/// A workbook being built: formats, and where the input sheets put things.
+pub(crate) struct Book {
+    wb: Workbook,
+    styles: Styles,
+}
+
+impl Book {
+    fn new(p: &Portfolio) -> Result<Self, WorkbookError> {
+        let mut wb = Workbook::new();
+        // Fixed properties: the same portfolio gives the same bytes.
+        let d = p.report_date.unwrap_or(crate::model::Date { year: 2000, month: 1, day: 1 });
+        let created = ExcelDateTime::from_ymd(u16::try_from(d.year).unwrap_or(2000), d.month, d.day).in_sheet("")?;
+        let props = DocProperties::new()
+            .set_title(format!("{} — {}", p.seller.name, p.period.as_deref().unwrap_or(p.latest_year())))
+            .set_author("kamdeck")
+            .set_company(&p.seller.name)
+            .set_creation_datetime(&created);
+        wb.set_properties(&props);
+        Ok(Self { wb, styles: Styles::new(&p.currency) })
+    }
+
+    fn finish(mut self) -> Result<Vec<u8>, WorkbookError> {
+        self.wb.save_to_buffer().in_sheet("")
+    }
+}
+
+/// The portfolio alone as a workbook (README + input sheets): `convert` and `init`.
+pub fn portfolio_workbook(p: &Portfolio, loc: &Locale) -> Result<Vec<u8>, WorkbookError> {
+    let mut book = Book::new(p)?;
+    inputs::readme(&mut book, p, loc, &[])?;
+    inputs::write(&mut book, p, loc)?;
+    book.finish()
+}
+
+/// A mirror sheet to write: its name (`04 Pareto`), its slide's heading and writer.
+pub(crate) struct MirrorSheet {
+    /// Sheet name, as the slide footer prints it.
+    pub name: String,
+    /// The slide kind's id.
+    pub kind: &'static str,
+    /// The first slide's kicker and title.
+    pub kicker: String,
+    /// The finding.
+    pub title: String,
+    /// Writes the mirror.
+    pub write: mirrors::Writer,
+}
+
+/// The deck's workbook: README, the input sheets of `inputs` (the whole portfolio for the
+/// review, one account for a plan), then one mirror per slide kind in deck order.
+pub(crate) fn deck_workbook(c: &Ctx<'_>, inputs: &Portfolio, sheets: &[MirrorSheet]) -> Result<Vec<u8>, WorkbookError> {
+    let mut book = Book::new(c.p)?;
+    let names: Vec<(String, &'static str)> = sheets.iter().map(|s| (s.name.clone(), s.kind)).collect();
+    inputs::readme(&mut book, inputs, c.loc, &names)?;
+    let refs = inputs::write(&mut book, inputs, c.loc)?;
+    let note = c.loc.t("workbook.mirror_note");
+    for s in sheets {
+        let ws = book.wb.add_worksheet();
+        ws.set_name(&s.name).in_sheet(&s.name)?;
+        let mut m = Mirror::new(ws, &s.name, &book.styles, &refs, &names);
+        m.heading(&s.kicker, &s.title, &note).in_sheet(&s.name)?;
+        (s.write)(c, &mut m).in_sheet(&s.name)?;
+        m.finish().in_sheet(&s.name)?;
+    }
+    book.finish()
+}
+
+/// A sheet name as a formula writes it: quoted when it has spaces or starts with a digit.
+pub(crate) fn quote_sheet(name: &str) -> String {
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+/// A string as an Excel formula literal.
+pub(crate) fn lit(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
