@@ -9,3 +9,4 @@ mod escaping;
 mod plan;
 mod sandbox;
 mod support;
+mod workbook;
