@@ -6,6 +6,7 @@
 mod cli;
 mod deck;
 mod escaping;
+mod excel;
 mod plan;
 mod sandbox;
 mod support;

@@ -42,8 +42,8 @@ pub(crate) struct Places {
     rows: HashMap<String, (String, u32)>,
     /// Sheet → field path (`health.churn_risk`) → 0-based column.
     fields: HashMap<String, HashMap<String, u16>>,
-    /// Exact paths of key/value rows and RACI cells.
-    cells: HashMap<String, String>,
+    /// Exact paths of key/value rows and RACI cells, with their row for ordering.
+    cells: HashMap<String, (String, u32)>,
 }
 
 impl Places {
@@ -53,13 +53,20 @@ impl Places {
         let mut end = path.len();
         loop {
             let head = &path[..end];
-            if let Some(cell) = self.cells.get(head) {
+            if let Some((cell, _)) = self.cells.get(head) {
                 return Some(cell.clone());
             }
             if let Some((sheet, row)) = self.rows.get(head) {
                 let field = path[end..].trim_start_matches('.');
                 let col = self.fields.get(sheet).and_then(|f| field_col(f, field)).unwrap_or(0);
                 return Some(format!("{sheet}!{}", a1(*row, col)));
+            }
+            // A problem about a group of key/value rows (`settings.scoring.growth`): its first row.
+            let group = format!("{head}.");
+            if let Some((cell, _)) =
+                self.cells.iter().filter(|(k, _)| k.starts_with(&group)).map(|(_, v)| v).min_by_key(|(_, row)| *row)
+            {
+                return Some(cell.clone());
             }
             end = path[..end].rfind(['.', '['])?;
         }
@@ -456,7 +463,7 @@ impl Reader {
                 self.problem(row.place(kc), format!("`{key}` is listed twice"));
                 continue;
             }
-            self.places.cells.insert(format!("{path}.{key}"), row.place(vc));
+            self.places.cells.insert(format!("{path}.{key}"), (row.place(vc), row.abs_row()));
             // A split is `median` or a number.
             let value = if key.starts_with("profit_matrix.") {
                 match row.cell_at(vc) {
@@ -891,7 +898,7 @@ impl Reader {
                     continue;
                 }
                 entry.0.push((member.clone(), role));
-                self.places.cells.insert(format!("{path}.{activity}.{member}"), place);
+                self.places.cells.insert(format!("{path}.{activity}.{member}"), (place, row.abs_row()));
             }
         }
     }

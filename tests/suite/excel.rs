@@ -1,0 +1,315 @@
+//! Excel as input through the real executable: every bad-input case of the YAML side has a
+//! twin here whose message names the workbook, sheet and cell; `convert` and `init`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use rust_xlsxwriter::Workbook;
+
+use crate::support::example;
+
+fn kamdeck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("excel-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A sheet as rows of cells: numbers and TRUE/FALSE become such cells, `''x` forces text,
+/// `""` leaves the cell empty.
+type Sheet<'a> = (&'a str, Vec<Vec<&'a str>>);
+
+fn write_book(path: &Path, sheets: &[Sheet<'_>]) {
+    let mut wb = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+                if cell.is_empty() {
+                    continue;
+                } else if let Some(text) = cell.strip_prefix("''") {
+                    ws.write_string(r, c, text).unwrap();
+                } else if let Ok(n) = cell.parse::<f64>() {
+                    ws.write_number(r, c, n).unwrap();
+                } else if *cell == "TRUE" || *cell == "FALSE" {
+                    ws.write_boolean(r, c, *cell == "TRUE").unwrap();
+                } else {
+                    ws.write_string(r, c, *cell).unwrap();
+                }
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn seller<'a>() -> Sheet<'a> {
+    ("Seller", vec![vec!["key", "value"], vec!["name", "S"], vec!["fiscal_years", "FY1, FY2"]])
+}
+
+fn team<'a>() -> Sheet<'a> {
+    ("Team", vec![vec!["id", "name"], vec!["jlee", "Jordan"]])
+}
+
+/// Bad workbook: exit code 2, every expected text in the message, no output written.
+fn rejects(name: &str, sheets: &[Sheet<'_>], expected: &[&str]) {
+    let dir = scratch(name);
+    let input = dir.join("p.xlsx");
+    write_book(&input, sheets);
+    let out = dir.join("out");
+    let o = kamdeck(&["review", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for e in expected {
+        assert!(err.contains(e), "expected {e:?} in:\n{err}");
+    }
+    assert!(!out.join("review.pdf").exists() && !out.join("review.xlsx").exists(), "no output on bad input");
+}
+
+#[test]
+fn a_wrong_value_names_its_cell() {
+    rejects(
+        "churn",
+        &[
+            seller(),
+            (
+                "Accounts",
+                vec![vec!["id", "name", "revenue FY2", "churn_risk"], vec!["a", "A", "10", "high-ish"]],
+            ),
+        ],
+        &["p.xlsx: Accounts!D2: \"high-ish\" is not a churn risk (low, medium, high)"],
+    );
+    rejects(
+        "type",
+        &[seller(), ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "lots"]])],
+        &["p.xlsx: Accounts!C2: \"lots\" is not a number"],
+    );
+    rejects(
+        "date",
+        &[
+            seller(),
+            ("Accounts", vec![vec!["id", "name", "revenue FY1", "renewal_date"], vec!["a", "A", "1", "soon"]]),
+        ],
+        &["Accounts!D2: \"soon\" is not a date"],
+    );
+}
+
+#[test]
+fn unknown_key_with_suggestion() {
+    rejects(
+        "unknown_key",
+        &[
+            seller(),
+            ("Settings", vec![vec!["key", "value"], vec!["engagment_threshold", "0.3"]]),
+            ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "1"]]),
+        ],
+        &["p.xlsx: Settings!A2", "unknown key `engagment_threshold`", "did you mean `engagement_threshold`"],
+    );
+}
+
+#[test]
+fn several_problems_in_one_run() {
+    rejects(
+        "many",
+        &[
+            seller(),
+            team(),
+            (
+                "Accounts",
+                vec![
+                    vec!["id", "name", "owner", "revenue FY1", "revenue FY3", "margin"],
+                    vec!["a", "A", "jle", "", "5", "1.5"],
+                    vec!["a", "B", "", "-3", "", ""],
+                ],
+            ),
+        ],
+        &[
+            "Accounts!C2: accounts[0].owner: `jle` is not a team member id",
+            "did you mean `jlee`",
+            "Accounts!E2: accounts[0].revenue.FY3: `FY3` is not in fiscal_years",
+            "Accounts!F2: accounts[0].margin",
+            "Accounts!A3: accounts[1].id: duplicate id `a`",
+            "Accounts!D3: accounts[1].revenue.FY1: -3 is negative",
+            "5 problems",
+        ],
+    );
+}
+
+#[test]
+fn missing_sheets_columns_and_values() {
+    rejects(
+        "no_seller",
+        &[("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "1"]])],
+        &["p.xlsx: Seller: the workbook has no sheet `Seller`"],
+    );
+    rejects(
+        "no_column",
+        &[seller(), ("Accounts", vec![vec!["id", "nme", "revenue FY1"], vec!["a", "A", "1"]])],
+        &["p.xlsx: Accounts!A1: no column `name`", "`nme`"],
+    );
+    rejects(
+        "empty_name",
+        &[seller(), ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "", "1"]])],
+        &["p.xlsx: Accounts!B2: `name` is empty"],
+    );
+    rejects(
+        "misspelt_sheet",
+        &[seller(), ("Acounts", vec![vec!["id"]])],
+        &["sheet `Acounts` is not read: did you mean `Accounts`?"],
+    );
+}
+
+#[test]
+fn reporting_cycles_and_weights() {
+    rejects(
+        "cycle",
+        &[
+            seller(),
+            ("Settings", vec![vec!["key", "value"], vec!["scoring.growth.a", "0.5"], vec!["scoring.growth.b", "0.4"]]),
+            ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "1"]]),
+            (
+                "Stakeholders",
+                vec![
+                    vec!["account", "id", "name", "title", "reports_to"],
+                    vec!["a", "x", "X", "T", "y"],
+                    vec!["a", "y", "Y", "T", "x"],
+                ],
+            ),
+            (
+                "Milestones",
+                vec![vec!["account", "name", "start", "end"], vec!["a", "M", "2026-05-01", "2026-04-01"]],
+            ),
+        ],
+        &[
+            "p.xlsx: Settings!B2: settings.scoring.growth: the weights sum to 0.9",
+            "Stakeholders!E2: accounts[0].stakeholders[0].reports_to",
+            "cycle",
+            "Milestones!D2: accounts[0].milestones[0].end: ends 2026-04-01 before it starts",
+        ],
+    );
+}
+
+#[test]
+fn dangling_references_and_scores() {
+    rejects(
+        "dangling",
+        &[
+            seller(),
+            ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "1"]]),
+            ("Stakeholders", vec![vec!["account", "id", "name", "title", "reports_to"], vec!["a", "cio", "C", "CIO", "ceo"]]),
+        ],
+        &["Stakeholders!E2: accounts[0].stakeholders[0].reports_to: `ceo` is not a stakeholder id"],
+    );
+    rejects(
+        "unknown_account",
+        &[
+            seller(),
+            ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "1"]]),
+            ("Influences", vec![vec!["account", "from", "to"], vec!["zz", "cio", "cio"]]),
+        ],
+        &["Influences!A2: `zz` is not an account id on sheet Accounts"],
+    );
+    rejects(
+        "scores",
+        &[
+            seller(),
+            ("Settings", vec![vec!["key", "value"], vec!["scoring.scale", "5"]]),
+            (
+                "Accounts",
+                vec![
+                    vec![
+                        "id",
+                        "name",
+                        "revenue FY1",
+                        "growth revenue_growth",
+                        "growth share_of_wallet",
+                        "growth upsell_potential",
+                        "harmony strategic_fit",
+                        "harmony culture",
+                        "harmony vision",
+                        "harmony strategy",
+                    ],
+                    vec!["a", "A", "1", "7", "2", "3", "3", "3", "3", "3"],
+                ],
+            ),
+        ],
+        &["Accounts!D2: accounts[0].scores.growth.revenue_growth: 7 is outside the score scale 1..5"],
+    );
+}
+
+#[test]
+fn not_a_workbook() {
+    let dir = scratch("text");
+    let path = dir.join("p.xlsx");
+    std::fs::write(&path, "seller: { name: S }\n").unwrap();
+    let o = kamdeck(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot open it as an Excel workbook"), "{}", stderr(&o));
+}
+
+#[test]
+fn numbers_as_text_dates_as_text_and_extra_columns_are_read() {
+    let dir = scratch("lenient");
+    let input = dir.join("p.xlsx");
+    write_book(
+        &input,
+        &[
+            seller(),
+            ("Notes", vec![vec!["anything"]]),
+            (
+                "Accounts",
+                vec![
+                    vec!["id", "name", "revenue FY1", "revenue FY2", "renewal_date", "margin", "my own column"],
+                    vec!["a", "A", "''1,200,000", "''1500000", "2027-03-31", "''32%", "ignored"],
+                ],
+            ),
+        ],
+    );
+    let o = kamdeck(&["check", input.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let yaml = dir.join("p.yaml");
+    let o = kamdeck(&["convert", input.to_str().unwrap(), yaml.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("revenue: { FY1: 1200000, FY2: 1500000 }"), "{text}");
+    assert!(text.contains("margin: 0.32") && text.contains("renewal_date: 2027-03-31"), "{text}");
+}
+
+#[test]
+fn convert_both_ways_and_init() {
+    let dir = scratch("convert");
+    let xlsx = dir.join("portfolio.xlsx");
+    let yaml = dir.join("back.yaml");
+    let src = example("northbridge.yaml");
+    let o = kamdeck(&["convert", src.to_str().unwrap(), xlsx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kamdeck(&["convert", xlsx.to_str().unwrap(), yaml.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Both describe the same portfolio.
+    let a = kamdeck::input::load(&src).unwrap();
+    let b = kamdeck::input::load(&yaml).unwrap();
+    assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
+    let o = kamdeck(&["convert", src.to_str().unwrap(), dir.join("x.csv").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("name a .yaml, .yml or .xlsx file"));
+
+    let start = dir.join("start");
+    let o = kamdeck(&["init", start.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for f in ["portfolio.yaml", "portfolio.xlsx"] {
+        let o = kamdeck(&["check", start.join(f).to_str().unwrap()]);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+    }
+    let o = kamdeck(&["init", start.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "init does not overwrite");
+    assert!(stderr(&o).contains("--force"));
+}
