@@ -194,6 +194,7 @@ impl<'w> Mirror<'w> {
                     10
                 }
                 V::FText(f, cached) => {
+                    debug_assert!(!cached.is_empty(), "an empty cached result reads back as 0: {f}");
                     let n = cached.chars().count();
                     self.ws.write_formula_with_format(
                         r,

@@ -28,7 +28,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 #[test]
-fn review_writes_the_pdf() {
+fn review_writes_the_pdf_and_workbook() {
     let out = scratch("review");
     let o = kamdeck(&[
         "review",
@@ -40,6 +40,8 @@ fn review_writes_the_pdf() {
     assert!(o.status.success(), "{}", stderr(&o));
     let pdf = std::fs::read(out.join("review.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    let xlsx = std::fs::read(out.join("review.xlsx")).unwrap();
+    assert!(xlsx.starts_with(b"PK"), "the workbook is a zip");
     assert!(out.join("review.typ").exists());
     let leftovers: Vec<_> = std::fs::read_dir(&out)
         .unwrap()

@@ -81,10 +81,7 @@ fn a_wrong_value_names_its_cell() {
         "churn",
         &[
             seller(),
-            (
-                "Accounts",
-                vec![vec!["id", "name", "revenue FY2", "churn_risk"], vec!["a", "A", "10", "high-ish"]],
-            ),
+            ("Accounts", vec![vec!["id", "name", "revenue FY2", "churn_risk"], vec!["a", "A", "10", "high-ish"]]),
         ],
         &["p.xlsx: Accounts!D2: \"high-ish\" is not a churn risk (low, medium, high)"],
     );
@@ -95,10 +92,7 @@ fn a_wrong_value_names_its_cell() {
     );
     rejects(
         "date",
-        &[
-            seller(),
-            ("Accounts", vec![vec!["id", "name", "revenue FY1", "renewal_date"], vec!["a", "A", "1", "soon"]]),
-        ],
+        &[seller(), ("Accounts", vec![vec!["id", "name", "revenue FY1", "renewal_date"], vec!["a", "A", "1", "soon"]])],
         &["Accounts!D2: \"soon\" is not a date"],
     );
 }
@@ -184,10 +178,7 @@ fn reporting_cycles_and_weights() {
                     vec!["a", "y", "Y", "T", "x"],
                 ],
             ),
-            (
-                "Milestones",
-                vec![vec!["account", "name", "start", "end"], vec!["a", "M", "2026-05-01", "2026-04-01"]],
-            ),
+            ("Milestones", vec![vec!["account", "name", "start", "end"], vec!["a", "M", "2026-05-01", "2026-04-01"]]),
         ],
         &[
             "p.xlsx: Settings!B2: settings.scoring.growth: the weights sum to 0.9",
@@ -205,7 +196,10 @@ fn dangling_references_and_scores() {
         &[
             seller(),
             ("Accounts", vec![vec!["id", "name", "revenue FY1"], vec!["a", "A", "1"]]),
-            ("Stakeholders", vec![vec!["account", "id", "name", "title", "reports_to"], vec!["a", "cio", "C", "CIO", "ceo"]]),
+            (
+                "Stakeholders",
+                vec![vec!["account", "id", "name", "title", "reports_to"], vec!["a", "cio", "C", "CIO", "ceo"]],
+            ),
         ],
         &["Stakeholders!E2: accounts[0].stakeholders[0].reports_to: `ceo` is not a stakeholder id"],
     );

@@ -8,6 +8,7 @@ mod deck;
 mod escaping;
 mod excel;
 mod plan;
+mod recalc;
 mod sandbox;
 mod support;
 mod workbook;

@@ -70,9 +70,11 @@ fn batch_equals_single_and_shards_split() {
     let one = dir.join("one");
     let o = kamdeck(&["plan", input.to_str().unwrap(), "--account", "northbridge", "-o", one.to_str().unwrap()]);
     assert!(o.status.success());
-    let a = std::fs::read(all.join("plans/northbridge.pdf")).unwrap();
-    let b = std::fs::read(one.join("plans/northbridge.pdf")).unwrap();
-    assert!(a == b, "batch and single renders differ");
+    for ext in ["pdf", "xlsx"] {
+        let a = std::fs::read(all.join(format!("plans/northbridge.{ext}"))).unwrap();
+        let b = std::fs::read(one.join(format!("plans/northbridge.{ext}"))).unwrap();
+        assert!(a == b, "batch and single renders differ ({ext})");
+    }
     let mut seen = 0;
     for i in 1..=3 {
         let part = dir.join(format!("shard{i}"));
@@ -86,9 +88,17 @@ fn batch_equals_single_and_shards_split() {
             part.to_str().unwrap(),
         ]);
         assert!(o.status.success());
-        seen += std::fs::read_dir(part.join("plans")).unwrap().count();
+        seen += pdfs(&part.join("plans"));
     }
     assert_eq!(seen, 25, "the shards cover every account once");
+}
+
+/// Number of PDFs in a folder (each plan also has its workbook).
+fn pdfs(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "pdf"))
+        .count()
 }
 
 #[test]
@@ -97,7 +107,8 @@ fn tier_selection_and_bad_selections() {
     let input = example("northbridge.yaml");
     let o = kamdeck(&["plan", input.to_str().unwrap(), "--tier", "A", "-o", dir.to_str().unwrap()]);
     assert!(o.status.success());
-    assert_eq!(std::fs::read_dir(dir.join("plans")).unwrap().count(), 9, "nine tier-A accounts in FY2026");
+    assert_eq!(pdfs(&dir.join("plans")), 9, "nine tier-A accounts in FY2026");
+    assert!(dir.join("plans/northbridge.xlsx").exists(), "each plan has its workbook");
     let o = kamdeck(&["plan", input.to_str().unwrap(), "--account", "northbrige", "-o", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `northbridge`"));

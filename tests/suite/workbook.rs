@@ -139,12 +139,16 @@ fn mirrors_cache_the_slides_figures() {
 
     // Pareto: vital few and their cumulative share as the slide's title states them.
     let (h, body) = table(&rows(book, "04 Pareto"), "#");
-    let (cum, vital) = (h.iter().position(|x| x == "Cumulative share").unwrap(), h.iter().position(|x| x == "Vital few").unwrap());
+    let (cum, vital) =
+        (h.iter().position(|x| x == "Cumulative share").unwrap(), h.iter().position(|x| x == "Vital few").unwrap());
     let n = body.iter().filter(|r| r[vital].to_string() == "yes").count();
     assert_eq!(n, f.pareto.vital_few);
     let share = num(&body[n - 1][cum]);
     let pct = format!("{:.0} %", share * 100.0);
-    assert!(text.contains(&format!("{n} accounts (")) && text.contains(&format!("generate {pct} of FY2026 revenue")), "{pct}");
+    assert!(
+        text.contains(&format!("{n} accounts (")) && text.contains(&format!("generate {pct} of FY2026 revenue")),
+        "{pct}"
+    );
     for (r, row) in body.iter().zip(&f.pareto.rows) {
         assert!((num(&r[cum]) - row.cumulative).abs() < 1e-12);
     }

@@ -44,9 +44,13 @@ fn link(target: Option<String>, cached: f64) -> V {
     target.map_or(V::Num(cached), |t| V::F(t, cached))
 }
 
-/// The same for text.
+/// The same for text. An empty value stays a plain empty cell: a formula's cached result
+/// cannot be the empty string (rust_xlsxwriter then stores 0).
 fn link_text(target: Option<String>, cached: &str) -> V {
-    target.map_or_else(|| V::text(cached), |t| V::FText(format!("IF({t}=\"\",\"\",{t})"), cached.to_owned()))
+    match target {
+        Some(t) if !cached.is_empty() => V::FText(t, cached.to_owned()),
+        _ => V::text(cached),
+    }
 }
 
 /// A native chart of one kind with a title and no legend clutter.

@@ -93,7 +93,7 @@ pub(crate) fn dashboard(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError
     }
     kpis.push((c.t("kpi.at_risk"), V::F(at_risk, count_f64(d.at_risk)), Fmt::Integer));
     if let Some(a) = &mrr {
-        let f = format!("SUMPRODUCT({active}*{}*{a}*{})", endangered_array(m), weight_array(m));
+        let f = format!("SUMPRODUCT({active}*{}*{a})", endangered_array(m));
         kpis.push((c.t("col.mrr_at_risk"), V::F(f, d.mrr_at_risk), Fmt::Money));
     }
     key_values(m, &c.t("workbook.kpis"), c, kpis)?;
@@ -210,7 +210,7 @@ pub(crate) fn pareto(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     };
     let (revs, names) = (col(3), col(2));
     let cut = m.refs.setting("pareto_cut");
-    let yes = c.t("workbook.yes");
+    let (yes, no) = (c.t("workbook.yes"), c.t("workbook.no"));
     for (k, r) in pa.rows.iter().enumerate() {
         let a = &p.accounts[r.account];
         let row = first + u32::try_from(k).unwrap_or(0);
@@ -224,8 +224,8 @@ pub(crate) fn pareto(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             V::F(format!("{rev}/SUM({revs})"), r.share),
             V::F(format!("{before}+{}", format_args!("{rev}/SUM({revs})")), r.cumulative),
             V::FText(
-                format!("IF({before}<{cut}-1E-12,{},\"\")", lit(&yes)),
-                if r.vital { yes.clone() } else { String::new() },
+                format!("IF({before}<{cut}-1E-12,{},{})", lit(&yes), lit(&no)),
+                if r.vital { yes.clone() } else { no.clone() },
             ),
         ])?;
     }
@@ -282,11 +282,12 @@ pub(crate) fn abc(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             let cached_before = y.order.iter().find(|(j, _)| *j == i).map_or(0.0, |(_, s)| *s);
             let tier = y.tiers[i];
             cells.push(link(m.refs.account(&a.id, &revenue(&y.year)), a.revenue_in(&y.year)));
-            cells.push(V::F(format!("IF({rev}>0,{before},\"\")"), cached_before));
+            // Without revenue that year an account has no share before it and no tier ("–").
+            cells.push(V::F(format!("IF({rev}>0,{before},0)"), if tier.is_some() { cached_before } else { 0.0 }));
             let bc = Mirror::at(rc + 1, row);
             cells.push(V::FText(
-                format!("IF({rev}>0,IF({bc}<{a_cut}-1E-12,\"A\",IF({bc}<{b_cut}-1E-12,\"B\",\"C\")),\"\")"),
-                tier.map(|t| t.letter().to_owned()).unwrap_or_default(),
+                format!("IF({rev}>0,IF({bc}<{a_cut}-1E-12,\"A\",IF({bc}<{b_cut}-1E-12,\"B\",\"C\")),\"–\")"),
+                tier.map_or_else(|| "–".to_owned(), |t| t.letter().to_owned()),
             ));
         }
         m.row(cells)?;
