@@ -248,10 +248,8 @@ const STARTER: &str = include_str!("../examples/minimal.yaml");
 
 fn init(dir: &Path, force: bool) -> Result<(), Error> {
     let files = [dir.join("portfolio.yaml"), dir.join("portfolio.xlsx")];
-    if !force {
-        if let Some(f) = files.iter().find(|f| f.exists()) {
-            return Err(Error::Usage(format!("{} exists: pass --force to replace it", f.display())));
-        }
+    if !force && let Some(f) = files.iter().find(|f| f.exists()) {
+        return Err(Error::Usage(format!("{} exists: pass --force to replace it", f.display())));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let p = input::from_yaml_str(STARTER, "examples/minimal.yaml")?;

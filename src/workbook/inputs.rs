@@ -148,7 +148,7 @@ pub(super) fn write(book: &mut Book, p: &Portfolio, loc: &Locale) -> Result<Inpu
     Ok(refs)
 }
 
-fn format_of<'s>(kind: Kind, st: &'s Styles) -> &'s Format {
+fn format_of(kind: Kind, st: &Styles) -> &Format {
     match kind {
         Kind::Money => &st.money,
         Kind::Percent => &st.percent,

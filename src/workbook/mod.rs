@@ -25,7 +25,7 @@ pub struct WorkbookError {
     /// The sheet being written.
     pub sheet: String,
     /// rust_xlsxwriter's error.
-    pub source: XlsxError,
+    pub source: Box<XlsxError>,
 }
 
 /// Attaches the sheet name to rust_xlsxwriter's errors.
@@ -35,7 +35,7 @@ pub(crate) trait InSheet<T> {
 
 impl<T> InSheet<T> for Result<T, XlsxError> {
     fn in_sheet(self, sheet: &str) -> Result<T, WorkbookError> {
-        self.map_err(|source| WorkbookError { sheet: sheet.to_owned(), source })
+        self.map_err(|source| WorkbookError { sheet: sheet.to_owned(), source: Box::new(source) })
     }
 }
 

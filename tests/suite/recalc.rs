@@ -195,15 +195,15 @@ fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
 
     // Accounts is the 7th sheet (README, Seller, Settings, Plans, Offerings, Team, Accounts).
     let accounts = &sheets(&book)["Accounts"];
-    let col = accounts[0].iter().position(|h| h.to_string() == "revenue FY2026").unwrap();
-    let row = accounts.iter().position(|r| r[0].to_string() == "northbridge").unwrap();
+    let col = accounts[0].iter().position(|h| *h == "revenue FY2026").unwrap();
+    let row = accounts.iter().position(|r| r[0] == "northbridge").unwrap();
     let cell = format!("{}{}", char::from(b'A' + u8::try_from(col).unwrap()), row + 1);
     let patched = dir.join("edited.xlsx");
     patch_cell(&book, "xl/worksheets/sheet7.xml", &cell, 150_000.0, &patched);
     let after = sheets(&recalculate(&patched, &dir, soffice));
 
     let pareto = &after["04 Pareto"];
-    let header = pareto.iter().position(|r| r.first().is_some_and(|c| c.to_string() == "#")).unwrap();
+    let header = pareto.iter().position(|r| r.first().is_some_and(|c| *c == "#")).unwrap();
     let mut checked = 0;
     for r in &pareto[header + 1..] {
         let id = r[1].to_string();
@@ -211,7 +211,7 @@ fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
         let want = expect.pareto.rows.iter().find(|x| x.account == j).unwrap();
         let cum = number(&r[5]).unwrap();
         assert!(close(cum, want.cumulative), "{id}: cumulative {cum} vs kamdeck {}", want.cumulative);
-        assert_eq!(r[6].to_string() == "yes", want.vital, "{id}: vital few");
+        assert_eq!(r[6] == "yes", want.vital, "{id}: vital few");
         assert_eq!(
             number(&r[0]).unwrap(),
             f64::from(u32::try_from(expect.pareto.rows.iter().position(|x| x.account == j).unwrap() + 1).unwrap()),
@@ -222,8 +222,8 @@ fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
     assert_eq!(checked, expect.pareto.rows.len());
 
     let abc = &after["05 ABC"];
-    let header = abc.iter().position(|r| r.first().is_some_and(|c| c.to_string() == "Id")).unwrap();
-    let tier_col = abc[header].iter().position(|h| h.to_string() == "Tier FY2026").unwrap();
+    let header = abc.iter().position(|r| r.first().is_some_and(|c| *c == "Id")).unwrap();
+    let tier_col = abc[header].iter().position(|h| *h == "Tier FY2026").unwrap();
     let latest = expect.abc.years.last().unwrap();
     for r in abc[header + 1..].iter().take_while(|r| r[0] != Data::Empty) {
         let j = p.accounts.iter().position(|a| a.id == r[0].to_string()).unwrap();

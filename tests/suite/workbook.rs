@@ -93,7 +93,7 @@ fn num(d: &Data) -> f64 {
 
 /// The table under a header row whose first cell is `first`: (header, rows).
 fn table(rows: &[Vec<Data>], first: &str) -> (Vec<String>, Vec<Vec<Data>>) {
-    let at = rows.iter().position(|r| r.first().is_some_and(|c| c.to_string() == first)).expect(first);
+    let at = rows.iter().position(|r| r.first().is_some_and(|c| *c == first)).expect(first);
     let header: Vec<String> = rows[at].iter().map(ToString::to_string).collect();
     let body = rows[at + 1..].iter().take_while(|r| r.iter().any(|c| *c != Data::Empty)).cloned().collect();
     (header, body)
@@ -141,7 +141,7 @@ fn mirrors_cache_the_slides_figures() {
     let (h, body) = table(&rows(book, "04 Pareto"), "#");
     let (cum, vital) =
         (h.iter().position(|x| x == "Cumulative share").unwrap(), h.iter().position(|x| x == "Vital few").unwrap());
-    let n = body.iter().filter(|r| r[vital].to_string() == "yes").count();
+    let n = body.iter().filter(|r| r[vital] == "yes").count();
     assert_eq!(n, f.pareto.vital_few);
     let share = num(&body[n - 1][cum]);
     let pct = format!("{:.0} %", share * 100.0);
@@ -166,7 +166,7 @@ fn mirrors_cache_the_slides_figures() {
 
     // Dashboard: total MRR and accounts at risk as printed on the KPI tiles.
     let (_, kpis) = table(&rows(book, "03 Dashboard"), "Item");
-    let value = |name: &str| kpis.iter().find(|r| r[0].to_string() == name).map(|r| num(&r[1])).expect(name);
+    let value = |name: &str| kpis.iter().find(|r| r[0] == name).map(|r| num(&r[1])).expect(name);
     assert!((value("Total MRR") - f.dashboard.total_mrr).abs() < 1e-6);
     assert!((value("ARR") - f.dashboard.arr).abs() < 1e-6);
     assert!((value("Accounts at risk") - f.dashboard.at_risk as f64).abs() < f64::EPSILON);
@@ -213,7 +213,7 @@ fn plan_workbooks_hold_their_account() {
     assert!(same(&one, &p.only_account(i)));
     let (h, people) = table(&rows(&book, "04 Decisions"), "Name");
     assert_eq!(people.len(), p.accounts[i].stakeholders.len());
-    assert!(people.iter().any(|r| r[0].to_string() == "Dana Whitfield"), "{h:?}");
+    assert!(people.iter().any(|r| r[0] == "Dana Whitfield"), "{h:?}");
 }
 
 /// Ten thousand accounts: the workbook is written and read back whole.

@@ -291,12 +291,11 @@ impl Reader {
 
     fn required_text(&mut self, row: &Row<'_, '_>, header: &str) -> Option<String> {
         let v = self.text(row, header);
-        if v.is_none() {
-            if let Some(col) = row.sheet.cols.get(header).copied() {
-                if row.cell_at(col) == &Cell::Empty {
-                    self.problem(row.place(col), format!("`{header}` is empty: every row needs one"));
-                }
-            }
+        if v.is_none()
+            && let Some(col) = row.sheet.cols.get(header).copied()
+            && row.cell_at(col) == &Cell::Empty
+        {
+            self.problem(row.place(col), format!("`{header}` is empty: every row needs one"));
         }
         v
     }
@@ -659,7 +658,7 @@ impl Reader {
                 .then_some(Health { engagement, churn_risk, flagged_on, churn_probability }),
                 renewal_date: self.date(&row, "renewal_date"),
                 scores: (!growth.is_empty() || !harmony.is_empty())
-                    .then(|| Scores { growth: OrderedMap(growth), harmony: OrderedMap(harmony) }),
+                    .then_some(Scores { growth: OrderedMap(growth), harmony: OrderedMap(harmony) }),
                 divisions: Vec::new(),
                 stakeholders: Vec::new(),
                 influences: Vec::new(),
@@ -833,10 +832,10 @@ impl Reader {
                 let name = self.required_text(&row, "name");
                 let (start, end) = (self.date(&row, "start"), self.date(&row, "end"));
                 for (h, d) in [("start", start), ("end", end)] {
-                    if d.is_none() {
-                        if let Some(c) = sheet.cols.get(h).copied().filter(|c| row.cell_at(*c) == &Cell::Empty) {
-                            self.problem(row.place(c), format!("`{h}` is empty: a milestone needs both dates"));
-                        }
+                    if d.is_none()
+                        && let Some(c) = sheet.cols.get(h).copied().filter(|c| row.cell_at(*c) == &Cell::Empty)
+                    {
+                        self.problem(row.place(c), format!("`{h}` is empty: a milestone needs both dates"));
                     }
                 }
                 let owner = self.text(&row, "owner");
