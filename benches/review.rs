@@ -2,6 +2,8 @@
 //! and 10,000 accounts (YAML load included), a batch of different review decks on one
 //! engine, and account plans — one `kamdeck plan` process against a batch of 500 plans.
 //!
+//! The workbook is also timed alone at 10,000 accounts, first, with its peak memory.
+//!
 //! Run with `cargo bench`. Every figure is a cold render: typst memoises across compiles in
 //! one process, so rendering the same portfolio twice would measure the cache, not the work.
 
@@ -36,7 +38,7 @@ fn run(engine: &Engine, label: &str, yaml: &str) -> Duration {
     #[allow(clippy::cast_precision_loss)]
     let mb = yaml.len() as f64 / 1e6;
     println!(
-        "{label:<26} {:>7.1} ms | load {:>6.1} | figures {:>5.1} | charts {:>4.1} | templates {:>4.1} | typeset {:>6.1} | pdf {:>5.1} | {} pages | {mb:.1} MB YAML",
+        "{label:<26} {:>7.1} ms | load {:>6.1} | figures {:>5.1} | charts {:>4.1} | templates {:>4.1} | typeset {:>6.1} | pdf {:>5.1} | workbook {:>6.1} (beside typeset+pdf) | {} pages | {mb:.1} MB YAML",
         ms(total),
         ms(load),
         ms(t.figures),
@@ -44,6 +46,7 @@ fn run(engine: &Engine, label: &str, yaml: &str) -> Duration {
         ms(t.templates),
         ms(t.typeset),
         ms(t.pdf),
+        ms(t.workbook),
         r.page_texts.len(),
     );
     total
@@ -89,10 +92,29 @@ fn plans() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
+/// The review's workbook alone for 10,000 accounts; first, so the peak memory is its own.
+fn workbook(engine: &Engine) {
+    let yaml = portfolio_yaml(Synthetic { accounts: 10_000, seed: 7, stakeholders: false });
+    let p = input::from_yaml_str(&yaml, "workbook").expect("generated");
+    let figures = kamdeck::figures::Figures::compute(&p);
+    let before = peak_mb().unwrap_or(0.0);
+    let clock = Instant::now();
+    let book = engine.review_workbook(&p, &figures).unwrap_or_else(|e| panic!("{e}"));
+    let took = clock.elapsed();
+    #[allow(clippy::cast_precision_loss)]
+    let size = book.len() as f64 / 1e6;
+    println!(
+        "workbook alone, 10,000 accounts: {:.0} ms, {size:.1} MB file, peak memory {:.0} MB (portfolio loaded: {before:.0} MB)",
+        ms(took),
+        peak_mb().unwrap_or(0.0)
+    );
+}
+
 fn main() {
     let start = Instant::now();
     let engine = Engine::new(&EngineOptions::default()).expect("engine");
     println!("engine (fonts, templates, theme) loaded once in {:.1} ms", ms(start.elapsed()));
+    workbook(&engine);
     let example =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northbridge.yaml")).expect("example");
     run(&engine, "examples/northbridge.yaml", &example);

@@ -131,22 +131,7 @@ impl Engine {
         let clock = Instant::now();
         let fmt = Fmt::new(&self.locale, &p.currency);
         let ctx = Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account };
-        let mut numbered: Vec<(String, Vec<Slide>)> = Vec::new();
-        let mut mirrors = Vec::new();
-        for kind in kinds {
-            let slides = (kind.build)(&ctx).map_err(|e| fail(e.into()))?;
-            if let Some(first) = slides.first() {
-                let sheet = format!("{:02} {}", numbered.len() + 1, self.locale.t(&format!("sheet.{}", kind.id)));
-                mirrors.push(MirrorSheet {
-                    name: sheet.clone(),
-                    kind: kind.id,
-                    kicker: first.kicker.clone(),
-                    title: first.title.clone(),
-                    write: kind.mirror,
-                });
-                numbered.push((sheet, slides));
-            }
-        }
+        let (numbered, mirrors) = self.slides(&ctx, kinds).map_err(fail)?;
         t.charts = clock.elapsed();
         std::thread::scope(|scope| {
             // The workbook is written on its own thread while Typst lays out the deck.
@@ -173,6 +158,40 @@ impl Engine {
             }
             Ok(r)
         })
+    }
+
+    /// The review's workbook alone (no PDF): what `review` writes beside the deck.
+    pub fn review_workbook(&self, p: &Portfolio, figures: &Figures) -> Result<Vec<u8>, Error> {
+        let fmt = Fmt::new(&self.locale, &p.currency);
+        let ctx = Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account: None };
+        let (_, mirrors) = self.slides(&ctx, REVIEW)?;
+        Ok(deck_workbook(&ctx, p, &mirrors)?)
+    }
+
+    /// Builds every slide kind; those with slides get a number, a sheet name and a mirror.
+    #[allow(clippy::type_complexity)]
+    fn slides(
+        &self,
+        ctx: &Ctx<'_>,
+        kinds: &[SlideKind],
+    ) -> Result<(Vec<(String, Vec<Slide>)>, Vec<MirrorSheet>), Error> {
+        let mut numbered: Vec<(String, Vec<Slide>)> = Vec::new();
+        let mut mirrors = Vec::new();
+        for kind in kinds {
+            let slides = (kind.build)(ctx)?;
+            if let Some(first) = slides.first() {
+                let sheet = format!("{:02} {}", numbered.len() + 1, self.locale.t(&format!("sheet.{}", kind.id)));
+                mirrors.push(MirrorSheet {
+                    name: sheet.clone(),
+                    kind: kind.id,
+                    kicker: first.kicker.clone(),
+                    title: first.title.clone(),
+                    write: kind.mirror,
+                });
+                numbered.push((sheet, slides));
+            }
+        }
+        Ok((numbered, mirrors))
     }
 
     /// Templates → Typst source → document → PDF.

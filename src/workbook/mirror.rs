@@ -104,6 +104,8 @@ pub(crate) struct Mirror<'w> {
     open: Option<Open>,
     tables: usize,
     charts: u32,
+    /// The number format each column was given (see `begin`).
+    col_fmts: Vec<Option<Fmt>>,
 }
 
 /// Rows a chart takes, and the gap between stacked charts.
@@ -128,6 +130,7 @@ impl<'w> Mirror<'w> {
             open: None,
             tables: 0,
             charts: 0,
+            col_fmts: Vec::new(),
         }
     }
 
@@ -151,6 +154,15 @@ impl<'w> Mirror<'w> {
         for (c, col) in cols.iter().enumerate() {
             self.ws.write_string_with_format(self.row, col16(c), &col.header, &self.st.header)?;
             self.width(c, col.header.chars().count().min(24));
+            // The first table to use a column gives it its format; cells of that format are then
+            // written without one and take the column's (a format lookup per cell is costly).
+            if self.col_fmts.len() <= c {
+                self.col_fmts.resize(c + 1, None);
+            }
+            if self.col_fmts[c].is_none() && col.fmt != Fmt::Text {
+                self.ws.set_column_format(col16(c), format_of(self.st, col.fmt))?;
+                self.col_fmts[c] = Some(col.fmt);
+            }
         }
         self.open = Some(Open { header_row: self.row, cols, rows: 0 });
         self.row += 1;
@@ -171,37 +183,37 @@ impl<'w> Mirror<'w> {
                 V::As(f, inner) => (f, *inner),
                 v => (fmts.get(c).copied().unwrap_or(Fmt::Text), v),
             };
-            let fmt = self.format(fmt).clone();
+            // Plain cells carry no format: looking a format up costs a hash per cell.
+            let st: &Styles = self.st;
+            let inherited = self.col_fmts.get(c).copied().flatten() == Some(fmt);
+            let fmt = (fmt != Fmt::Text && !inherited).then(|| format_of(st, fmt));
             let c16 = col16(c);
+            let ws = &mut *self.ws;
             let shown = match v {
                 V::Empty => 0,
                 V::Text(s) => {
-                    self.ws.write_string_with_format(r, c16, &s, &fmt)?;
+                    match fmt {
+                        Some(f) => ws.write_string_with_format(r, c16, &s, f)?,
+                        None => ws.write_string(r, c16, &s)?,
+                    };
                     s.chars().count()
                 }
                 V::Num(n) => {
-                    self.ws.write_number_with_format(r, c16, n, &fmt)?;
+                    match fmt {
+                        Some(f) => ws.write_number_with_format(r, c16, n, f)?,
+                        None => ws.write_number(r, c16, n)?,
+                    };
                     10
                 }
                 V::F(f, cached) => {
                     let cached = if cached.is_finite() { cached } else { 0.0 };
-                    self.ws.write_formula_with_format(
-                        r,
-                        c16,
-                        Formula::new(format!("={f}")).set_result(num(cached)),
-                        &fmt,
-                    )?;
+                    write_formula(ws, r, c16, Formula::new(format!("={f}")).set_result(num(cached)), fmt)?;
                     10
                 }
                 V::FText(f, cached) => {
                     debug_assert!(!cached.is_empty(), "an empty cached result reads back as 0: {f}");
                     let n = cached.chars().count();
-                    self.ws.write_formula_with_format(
-                        r,
-                        c16,
-                        Formula::new(format!("={f}")).set_result(cached),
-                        &fmt,
-                    )?;
+                    write_formula(ws, r, c16, Formula::new(format!("={f}")).set_result(cached), fmt)?;
                     n
                 }
                 V::Link(sheet, text) => {
@@ -292,17 +304,25 @@ impl<'w> Mirror<'w> {
         }
         self.widths[c] = self.widths[c].max(w);
     }
+}
 
-    fn format(&self, fmt: Fmt) -> &Format {
-        match fmt {
-            Fmt::Text => &self.st.text,
-            Fmt::Money => &self.st.money,
-            Fmt::Percent => &self.st.percent,
-            Fmt::Integer => &self.st.integer,
-            Fmt::Decimal => &self.st.decimal,
-            Fmt::Date => &self.st.date,
-        }
+fn format_of(st: &Styles, fmt: Fmt) -> &Format {
+    match fmt {
+        Fmt::Text => &st.text,
+        Fmt::Money => &st.money,
+        Fmt::Percent => &st.percent,
+        Fmt::Integer => &st.integer,
+        Fmt::Decimal => &st.decimal,
+        Fmt::Date => &st.date,
     }
+}
+
+fn write_formula(ws: &mut Worksheet, r: u32, c: u16, f: Formula, fmt: Option<&Format>) -> Result<(), XlsxError> {
+    match fmt {
+        Some(x) => ws.write_formula_with_format(r, c, f, x)?,
+        None => ws.write_formula(r, c, f)?,
+    };
+    Ok(())
 }
 
 /// A cached number as rust_xlsxwriter stores it: shortest text that reads back exactly.

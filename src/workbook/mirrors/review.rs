@@ -4,6 +4,7 @@ use rust_xlsxwriter::{ChartType, XlsxError};
 
 use super::{Col, Fmt, Mirror, V, chart, key_values, link, link_text, mrr_array, mrr_of, revenue, word};
 use crate::figures::abc::Tier;
+use crate::figures::scoring::Quadrant;
 use crate::figures::{count_f64, ranked_by};
 use crate::input::excel::layout as l;
 use crate::slides::Ctx;
@@ -184,9 +185,10 @@ fn rank(value: &str, values: &str, name: &str, names: &str) -> String {
     format!("COUNTIF({values},\">\"&{value})+COUNTIFS({values},{value},{names},\"<\"&{name})+1")
 }
 
-/// Share of the column's total held by rows ranked before this one (by value, then name).
-fn share_before(value: &str, values: &str, name: &str, names: &str) -> String {
-    format!("(SUMIF({values},\">\"&{value})+SUMIFS({values},{values},{value},{names},\"<\"&{name}))/SUM({values})")
+/// Share of the column's total (in cell `total`) held by rows ranked before this one (by
+/// value, then name).
+fn share_before(value: &str, values: &str, name: &str, names: &str, total: &str) -> String {
+    format!("(SUMIF({values},\">\"&{value})+SUMIFS({values},{values},{value},{names},\"<\"&{name}))/{total}")
 }
 
 /// Pareto: accounts by latest revenue, share, cumulative share, vital few.
@@ -199,32 +201,47 @@ pub(crate) fn pareto(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         Col::new(c.t("col.account"), Fmt::Text),
         Col::new(c.tr("col.revenue_year", &[("year", &pa.year)]), Fmt::Money),
         Col::new(c.t("col.share"), Fmt::Percent),
+        Col::new(c.t("col.share_before"), Fmt::Percent),
         Col::new(c.t("col.cumulative_share"), Fmt::Percent),
         Col::new(c.t("col.vital"), Fmt::Text),
     ];
-    let first = m.begin(&c.tr("pareto.ranked", &[("year", &pa.year)]), cols)?;
+    // The total sits above the table, so each row divides by one cell, not by a SUM of its own.
+    let total_row = m.next_row();
+    let first = total_row + 3;
     let last = first + u32::try_from(pa.rows.len().max(1)).unwrap_or(1) - 1;
     let col = |k: usize| {
-        let n = crate::input::excel::layout::col_name(u16::try_from(k).unwrap_or(0));
+        let n = l::col_name(u16::try_from(k).unwrap_or(0));
         format!("${n}${}:${n}${}", first + 1, last + 1)
     };
     let (revs, names) = (col(3), col(2));
+    m.row(vec![
+        V::text(c.t("total")),
+        V::Empty,
+        V::Empty,
+        V::As(Fmt::Money, Box::new(V::F(format!("SUM({revs})"), pa.total))),
+    ])?;
+    let total = format!("$D${}", total_row + 1);
+    let got = m.begin(&c.tr("pareto.ranked", &[("year", &pa.year)]), cols)?;
+    debug_assert_eq!(got, first);
     let cut = m.refs.setting("pareto_cut");
     let (yes, no) = (c.t("workbook.yes"), c.t("workbook.no"));
+    let cols = m.refs.account_cols(&[revenue(&pa.year)]);
     for (k, r) in pa.rows.iter().enumerate() {
         let a = &p.accounts[r.account];
         let row = first + u32::try_from(k).unwrap_or(0);
-        let (rev, name) = (Mirror::at(3, row), Mirror::at(2, row));
-        let before = share_before(&rev, &revs, &name, &names);
+        let at = |col: usize| Mirror::at(col, row);
+        let (rev, name) = (at(3), at(2));
+        let before = share_before(&rev, &revs, &name, &names, &total);
         m.row(vec![
             V::F(rank(&rev, &revs, &name, &names), count_f64(k + 1)),
             V::text(&a.id),
             V::text(&a.name),
-            link(m.refs.account(&a.id, &revenue(&pa.year)), r.revenue),
-            V::F(format!("{rev}/SUM({revs})"), r.share),
-            V::F(format!("{before}+{}", format_args!("{rev}/SUM({revs})")), r.cumulative),
+            link(cols.at(0, m.refs.account_row(&a.id)), r.revenue),
+            V::F(format!("{rev}/{total}"), r.share),
+            V::F(before, r.cumulative - r.share),
+            V::F(format!("{}+{}", at(5), at(4)), r.cumulative),
             V::FText(
-                format!("IF({before}<{cut}-1E-12,{},{})", lit(&yes), lit(&no)),
+                format!("IF({}<{cut}-1E-12,{},{})", at(5), lit(&yes), lit(&no)),
                 if r.vital { yes.clone() } else { no.clone() },
             ),
         ])?;
@@ -241,7 +258,7 @@ pub(crate) fn pareto(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         line.add_series()
             .set_name(&c.t("col.cumulative_share"))
             .set_categories(&m.series(2, shown))
-            .set_values(&m.series(5, shown))
+            .set_values(&m.series(6, shown))
             .set_secondary_axis(true);
         line.y2_axis().set_max(1.0).set_min(0.0).set_num_format("0%");
         bars.combine(&line);
@@ -264,24 +281,49 @@ pub(crate) fn abc(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         cols.push(Col::new(c.tr("col.before_year", &[("year", y)]), Fmt::Percent));
         cols.push(Col::new(c.tr("col.tier_year", &[("year", y)]), Fmt::Text));
     }
-    let first = m.begin(&c.t("abc.rule_short"), cols)?;
+    // Each year's total sits above the table (see `pareto`).
+    let total_row = m.next_row();
+    let first = total_row + 3;
     let last = first + u32::try_from(order.len().max(1)).unwrap_or(1) - 1;
     let span = |k: usize| {
         let n = l::col_name(u16::try_from(k).unwrap_or(0));
         format!("${n}${}:${n}${}", first + 1, last + 1)
     };
+    let mut totals = vec![V::text(c.t("total")), V::Empty];
+    for (yi, y) in abc.years.iter().enumerate() {
+        totals.push(V::As(Fmt::Money, Box::new(V::F(format!("SUM({})", span(2 + 3 * yi)), y.total))));
+        totals.extend([V::Empty, V::Empty]);
+    }
+    m.row(totals)?;
+    let got = m.begin(&c.t("abc.rule_short"), cols)?;
+    debug_assert_eq!(got, first);
     let (a_cut, b_cut) = (m.refs.setting("abc.a"), m.refs.setting("abc.b"));
+    // Share before each account, per year, by account index.
+    let before_of: Vec<Vec<f64>> = abc
+        .years
+        .iter()
+        .map(|y| {
+            let mut v = vec![0.0; p.accounts.len()];
+            for (j, share) in &y.order {
+                v[*j] = *share;
+            }
+            v
+        })
+        .collect();
+    let cols = m.refs.account_cols(&abc.years.iter().map(|y| revenue(&y.year)).collect::<Vec<_>>());
     for (k, &i) in order.iter().enumerate() {
         let a = &p.accounts[i];
         let row = first + u32::try_from(k).unwrap_or(0);
+        let arow = m.refs.account_row(&a.id);
         let mut cells = vec![V::text(&a.id), V::text(&a.name)];
         for (yi, y) in abc.years.iter().enumerate() {
             let rc = 2 + 3 * yi;
             let rev = Mirror::at(rc, row);
-            let before = share_before(&rev, &span(rc), &Mirror::at(1, row), &span(1));
-            let cached_before = y.order.iter().find(|(j, _)| *j == i).map_or(0.0, |(_, s)| *s);
+            let total = format!("${}${}", l::col_name(u16::try_from(rc).unwrap_or(0)), total_row + 1);
+            let before = share_before(&rev, &span(rc), &Mirror::at(1, row), &span(1), &total);
+            let cached_before = before_of[yi][i];
             let tier = y.tiers[i];
-            cells.push(link(m.refs.account(&a.id, &revenue(&y.year)), a.revenue_in(&y.year)));
+            cells.push(link(cols.at(yi, arow), a.revenue_in(&y.year)));
             // Without revenue that year an account has no share before it and no tier ("–").
             cells.push(V::F(format!("IF({rev}>0,{before},0)"), if tier.is_some() { cached_before } else { 0.0 }));
             let bc = Mirror::at(rc + 1, row);
@@ -386,6 +428,10 @@ pub(crate) fn scoring(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> 
             weights.push(V::As(Fmt::Percent, Box::new(link(cell, map.get(k).copied().unwrap_or(0.0)))));
         }
     }
+    // The scale's midpoint ("high" is at or above it) beside the weights.
+    let midpoint = c.f.scoring.midpoint;
+    weights.push(V::text(c.t("workbook.midpoint")));
+    weights.push(V::As(Fmt::Decimal, Box::new(V::F(format!("(1+{})/2", m.refs.setting("scoring.scale")), midpoint))));
     let wr = m.next_row();
     m.row(weights)?;
     let first = m.begin(
@@ -405,21 +451,29 @@ pub(crate) fn scoring(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> 
         format!("${x}${}:${y}${}", wr + 1, wr + 1)
     };
     let g = m.refs.setting("scoring.growth_weight");
-    let mid = format!("(1+{})/2", m.refs.setting("scoring.scale"));
-    let quad = |k: &str| word(c, &format!("quadrant.{k}"));
+    let mid = format!("${}${}", l::col_name(u16::try_from(gcol + 1).unwrap_or(0)), wr + 1);
+    // Looked up once: per row only the cell references change.
+    let words = ["invest", "develop", "maintain", "monitor"].map(|k| word(c, &format!("quadrant.{k}")));
+    let labels = [Quadrant::Invest, Quadrant::Develop, Quadrant::Maintain, Quadrant::Monitor]
+        .map(|q| (q, c.t(&format!("quadrant.{}", q.key()))));
+    let mut headers: Vec<String> = growth.iter().map(|k| format!("{}{k}", l::GROWTH)).collect();
+    headers.extend(harmony.iter().map(|k| format!("{}{k}", l::HARMONY)));
+    headers.push(revenue(c.year()));
+    let cols = m.refs.account_cols(&headers);
     #[allow(clippy::cast_precision_loss)]
     for (k, r) in sc.rows.iter().enumerate() {
         let a = &p.accounts[r.account];
         let row = first + u32::try_from(k).unwrap_or(0);
         let scores = a.scores.as_ref();
+        let arow = m.refs.account_row(&a.id);
         let mut cells = vec![V::Empty, V::text(&a.id), V::text(&a.name)];
-        for key in &growth {
+        for (k, key) in growth.iter().enumerate() {
             let v = scores.and_then(|x| x.growth.get(key)).copied().unwrap_or(0) as f64;
-            cells.push(link(m.refs.account(&a.id, &format!("{}{key}", l::GROWTH)), v));
+            cells.push(link(cols.at(k, arow), v));
         }
-        for key in &harmony {
+        for (k, key) in harmony.iter().enumerate() {
             let v = scores.and_then(|x| x.harmony.get(key)).copied().unwrap_or(0) as f64;
-            cells.push(link(m.refs.account(&a.id, &format!("{}{key}", l::HARMONY)), v));
+            cells.push(link(cols.at(ng + k, arow), v));
         }
         let at = |col: usize| Mirror::at(col, row);
         let gsum = format!("SUMPRODUCT({},{}:{})", wspan(g0, h0 - 1), at(g0), at(h0 - 1));
@@ -431,14 +485,11 @@ pub(crate) fn scoring(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> 
         cells.push(V::FText(
             format!(
                 "IF({gx}>={mid},IF({hx}>={mid},{},{}),IF({hx}>={mid},{},{}))",
-                quad("invest"),
-                quad("develop"),
-                quad("maintain"),
-                quad("monitor")
+                words[0], words[1], words[2], words[3]
             ),
-            c.t(&format!("quadrant.{}", r.quadrant.key())),
+            labels.iter().find(|(q, _)| *q == r.quadrant).map(|(_, l)| l.clone()).unwrap_or_default(),
         ));
-        cells.push(link(m.refs.account(&a.id, &revenue(c.year())), a.revenue_in(c.year())));
+        cells.push(link(cols.at(ng + nh, arow), a.revenue_in(c.year())));
         cells[0] = V::F(rank(&at(gcol + 2), &span(gcol + 2), &at(2), &span(2)), count_f64(r.rank));
         m.row(cells)?;
     }
@@ -489,24 +540,21 @@ pub(crate) fn profit(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     let got = m.begin("", cols)?;
     debug_assert_eq!(got, first);
     let (rsc, msc) = (format!("$C${}", split_row + 1), format!("$D${}", split_row + 1));
-    let q = |k: &str| word(c, &format!("profit.{k}"));
+    let [protect, fix, grow, review] =
+        ["protect", "fix_cost", "grow", "review"].map(|k| word(c, &format!("profit.{k}")));
+    let cols = m.refs.account_cols(&[revenue(c.year()), "margin".to_owned()]);
     for (k, pt) in pm.points.iter().enumerate() {
         let a = &p.accounts[pt.account];
         let row = first + u32::try_from(k).unwrap_or(0);
+        let arow = m.refs.account_row(&a.id);
         let (r, mg) = (Mirror::at(2, row), Mirror::at(3, row));
         m.row(vec![
             V::text(&a.id),
             V::text(&a.name),
-            link(m.refs.account(&a.id, &revenue(c.year())), pt.revenue),
-            link(m.refs.account(&a.id, "margin"), pt.margin),
+            link(cols.at(0, arow), pt.revenue),
+            link(cols.at(1, arow), pt.margin),
             V::FText(
-                format!(
-                    "IF({r}>={rsc},IF({mg}>={msc},{},{}),IF({mg}>={msc},{},{}))",
-                    q("protect"),
-                    q("fix_cost"),
-                    q("grow"),
-                    q("review")
-                ),
+                format!("IF({r}>={rsc},IF({mg}>={msc},{protect},{fix}),IF({mg}>={msc},{grow},{review}))"),
                 c.t(&format!("profit.{}", pt.quadrant.key())),
             ),
         ])?;
