@@ -207,13 +207,13 @@ impl<'w> Mirror<'w> {
                 }
                 V::F(f, cached) => {
                     let cached = if cached.is_finite() { cached } else { 0.0 };
-                    write_formula(ws, r, c16, Formula::new(format!("={f}")).set_result(num(cached)), fmt)?;
+                    write_formula(ws, r, c16, Formula::new(f).set_result(num(cached)), fmt)?;
                     10
                 }
                 V::FText(f, cached) => {
                     debug_assert!(!cached.is_empty(), "an empty cached result reads back as 0: {f}");
                     let n = cached.chars().count();
-                    write_formula(ws, r, c16, Formula::new(format!("={f}")).set_result(cached), fmt)?;
+                    write_formula(ws, r, c16, Formula::new(f).set_result(cached), fmt)?;
                     n
                 }
                 V::Link(sheet, text) => {

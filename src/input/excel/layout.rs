@@ -293,19 +293,33 @@ pub(crate) const HARMONY_WEIGHT: &str = "scoring.harmony.";
 
 /// A1 name of a cell (0-based row and column).
 pub(crate) fn a1(row: u32, col: u16) -> String {
-    let mut letters = Vec::new();
-    let mut c = u32::from(col) + 1;
-    while c > 0 {
-        let rem = u8::try_from((c - 1) % 26).unwrap_or(0);
-        letters.push(char::from(b'A' + rem));
-        c = (c - 1) / 26;
+    // Called for most formula cells of a large workbook: one allocation, no formatting machinery.
+    let mut s = col_name(col);
+    let mut digits = [0u8; 10];
+    let mut n = row + 1;
+    let mut i = digits.len();
+    while n > 0 {
+        i -= 1;
+        digits[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
     }
-    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+    s.extend(digits[i..].iter().map(|d| char::from(*d)));
+    s
 }
 
 /// Column letters only (`A`, `AB`).
 pub(crate) fn col_name(col: u16) -> String {
-    a1(0, col).trim_end_matches('1').to_owned()
+    let mut letters = [0u8; 3];
+    let mut i = letters.len();
+    let mut c = u32::from(col) + 1;
+    while c > 0 {
+        i -= 1;
+        letters[i] = b'A' + u8::try_from((c - 1) % 26).unwrap_or(0);
+        c = (c - 1) / 26;
+    }
+    let mut s = String::with_capacity(12);
+    s.extend(letters[i..].iter().map(|d| char::from(*d)));
+    s
 }
 
 /// Days between Excel's epoch (1899-12-30, after its 1900 leap-year bug) and 1970-01-01.
