@@ -248,6 +248,9 @@ fn not_a_workbook() {
     let o = kamdeck(&["check", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot open it as an Excel workbook"), "{}", stderr(&o));
+    let o = kamdeck(&["check", "/nonexistent/p.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/p.xlsx: cannot read"), "{}", stderr(&o));
 }
 
 #[test]
@@ -292,6 +295,11 @@ fn convert_both_ways_and_init() {
     let a = kamdeck::input::load(&src).unwrap();
     let b = kamdeck::input::load(&yaml).unwrap();
     assert_eq!(serde_json::to_value(&a).unwrap(), serde_json::to_value(&b).unwrap());
+    // Another process writes the same bytes (fixed document properties, no hash order).
+    let again = dir.join("again.xlsx");
+    let o = kamdeck(&["convert", src.to_str().unwrap(), again.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(std::fs::read(&again).unwrap() == std::fs::read(&xlsx).unwrap(), "workbooks differ between runs");
     let o = kamdeck(&["convert", src.to_str().unwrap(), dir.join("x.csv").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("name a .yaml, .yml or .xlsx file"));
