@@ -275,6 +275,11 @@ impl<'w> Mirror<'w> {
         format!("${c}${}:${c}${}", at.first + 1, at.last + 1)
     }
 
+    /// The money number format (for a chart's value axis).
+    pub(crate) fn money_format(&self) -> &str {
+        &self.st.money_code
+    }
+
     /// Places a native chart to the right of the tables, below the previous chart.
     pub(crate) fn chart(&mut self, chart: &mut Chart) -> Result<(), XlsxError> {
         let col = col16(self.widths.len() + 1);

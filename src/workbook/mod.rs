@@ -52,23 +52,27 @@ pub(crate) struct Styles {
     pub date: Format,
     pub text: Format,
     pub link: Format,
+    /// The money number format, for chart axes.
+    pub money_code: String,
 }
 
 impl Styles {
     fn new(currency: &str) -> Self {
         let symbol = crate::i18n::currency_symbol(currency).replace('"', "");
+        let money_code = format!("\"{symbol}\"#,##0;-\"{symbol}\"#,##0");
         Self {
             header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
             title: Format::new().set_bold().set_font_size(14),
             note: Format::new().set_italic().set_font_color("#595959"),
             bold: Format::new().set_bold(),
-            money: Format::new().set_num_format(format!("\"{symbol}\"#,##0;-\"{symbol}\"#,##0")),
+            money: Format::new().set_num_format(&money_code),
             percent: Format::new().set_num_format("0.0%"),
             integer: Format::new().set_num_format("0"),
             decimal: Format::new().set_num_format("0.00"),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             text: Format::new(),
             link: Format::new().set_font_color("#0563C1").set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            money_code,
         }
     }
 }

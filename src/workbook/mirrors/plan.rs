@@ -61,6 +61,7 @@ pub(crate) fn snapshot(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError>
     }
     let at = m.end()?;
     let mut ch = chart(ChartType::Column, &c.t("col.revenue"));
+    ch.y_axis().set_num_format(m.money_format());
     ch.add_series().set_name(&c.t("col.revenue")).set_categories(&m.series(0, at)).set_values(&m.series(1, at));
     m.chart(&mut ch)?;
 

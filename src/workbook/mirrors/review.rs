@@ -114,6 +114,7 @@ pub(crate) fn dashboard(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError
             .collect();
         let at = m.table(&c.t("dashboard.chart"), cols, rows)?;
         let mut ch = chart(ChartType::ColumnStacked, &c.t("dashboard.chart"));
+        ch.y_axis().set_num_format(m.money_format());
         for (k, x) in p.plans.iter().enumerate() {
             ch.add_series().set_name(x.name.as_str()).set_categories(&m.series(0, at)).set_values(&m.series(k + 1, at));
         }
@@ -250,6 +251,7 @@ pub(crate) fn pareto(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     if at.len > 0 {
         let shown = super::super::mirror::At { last: at.first + u32::try_from(at.len.min(30)).unwrap_or(1) - 1, ..at };
         let mut bars = chart(ChartType::Column, &c.tr("pareto.ranked", &[("year", &pa.year)]));
+        bars.y_axis().set_num_format(m.money_format());
         bars.add_series()
             .set_name(&c.t("col.revenue"))
             .set_categories(&m.series(2, shown))
@@ -260,7 +262,8 @@ pub(crate) fn pareto(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             .set_categories(&m.series(2, shown))
             .set_values(&m.series(6, shown))
             .set_secondary_axis(true);
-        line.y2_axis().set_max(1.0).set_min(0.0).set_num_format("0%");
+        // The combined chart's secondary axis belongs to the primary chart.
+        bars.y2_axis().set_max(1.0).set_min(0.0).set_num_format("0%");
         bars.combine(&line);
         m.chart(&mut bars)?;
     }
@@ -363,6 +366,7 @@ pub(crate) fn abc(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         .collect();
     let at = m.table(&c.t("workbook.per_tier"), cols, rows)?;
     let mut ch = chart(ChartType::ColumnStacked, &c.t("workbook.per_tier"));
+    ch.y_axis().set_num_format(m.money_format());
     for (k, t) in ["A", "B", "C"].iter().enumerate() {
         ch.add_series()
             .set_name(&c.tr("abc.tier", &[("t", t)]))
@@ -563,7 +567,7 @@ pub(crate) fn profit(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     if at.len > 0 {
         let mut ch = chart(ChartType::Scatter, &c.t("kicker.profit"));
         ch.add_series().set_name(&c.t("col.account")).set_categories(&m.series(2, at)).set_values(&m.series(3, at));
-        ch.x_axis().set_name(&c.tr("profit.x", &[("year", c.year())]));
+        ch.x_axis().set_name(&c.tr("profit.x", &[("year", c.year())])).set_num_format(m.money_format());
         ch.y_axis().set_name(&c.t("profit.y")).set_num_format("0%");
         m.chart(&mut ch)?;
     }
@@ -827,6 +831,7 @@ pub(crate) fn team(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     let at = m.table(&c.t("team.coverage"), cols, rows)?;
     if at.len > 0 {
         let mut ch = chart(ChartType::Bar, &c.t("team.mrr"));
+        ch.x_axis().set_num_format(m.money_format());
         ch.add_series().set_name(&c.t("col.mrr")).set_categories(&m.series(0, at)).set_values(&m.series(3, at));
         m.chart(&mut ch)?;
     }
