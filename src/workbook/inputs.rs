@@ -179,14 +179,7 @@ pub(super) fn sheets(tables: &[l::Table], st: &Styles, loc: &Locale) -> Result<V
 }
 
 fn format_of(kind: Kind, st: &Styles) -> &Format {
-    match kind {
-        Kind::Money => &st.money,
-        Kind::Percent => &st.percent,
-        Kind::Integer => &st.integer,
-        Kind::Number => &st.decimal,
-        Kind::Date => &st.date,
-        _ => &st.text,
-    }
+    super::mirror::format_of(st, kind.into())
 }
 
 /// Rows below the data that still get the dropdowns, so added rows have them too.

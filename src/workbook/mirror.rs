@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{Chart, ChartRange, Format, Formula, Table, TableStyle, Worksheet, XlsxError};
 
 use super::{InputRefs, Styles};
-use crate::input::excel::layout::{a1, col_name};
+use crate::input::excel::layout::{Kind, a1, col_name};
 
 /// How a column's numbers are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,6 +264,23 @@ impl<'w> Mirror<'w> {
         self.end()
     }
 
+    /// A row under a finished table: `label` in the first column and, in column `col`,
+    /// `function` (`SUM`, `AVERAGE`) over that column of the table, with its cached result.
+    pub(crate) fn summary(
+        &mut self,
+        label: String,
+        function: &str,
+        col: usize,
+        at: At,
+        cached: f64,
+        fmt: Fmt,
+    ) -> Result<(), XlsxError> {
+        let mut cells = vec![V::Empty; col + 1];
+        cells[0] = V::Text(label);
+        cells[col] = V::As(fmt, Box::new(V::F(format!("{function}({})", Self::span(col, at)), cached)));
+        self.row(cells)
+    }
+
     /// `B7`: a cell of this sheet (0-based row and column).
     pub(crate) fn at(col: usize, row: u32) -> String {
         a1(row, col16(col))
@@ -311,7 +328,21 @@ impl<'w> Mirror<'w> {
     }
 }
 
-fn format_of(st: &Styles, fmt: Fmt) -> &Format {
+impl From<Kind> for Fmt {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Money => Self::Money,
+            Kind::Percent => Self::Percent,
+            Kind::Integer => Self::Integer,
+            Kind::Number => Self::Decimal,
+            Kind::Date => Self::Date,
+            Kind::Text | Kind::Bool | Kind::Choice { .. } | Kind::Ref { .. } => Self::Text,
+        }
+    }
+}
+
+/// The cell format of a number format.
+pub(crate) fn format_of(st: &Styles, fmt: Fmt) -> &Format {
     match fmt {
         Fmt::Text => &st.text,
         Fmt::Money => &st.money,

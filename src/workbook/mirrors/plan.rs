@@ -84,10 +84,7 @@ pub(crate) fn snapshot(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError>
             vec![Col::new(c.t("col.plan"), Fmt::Text), Col::new(c.t("col.mrr"), Fmt::Money)],
             rows,
         )?;
-        m.row(vec![
-            V::text(c.t("total")),
-            V::As(Fmt::Money, Box::new(V::F(format!("SUM({})", Mirror::span(1, at)), a.mrr_total()))),
-        ])?;
+        m.summary(c.t("total"), "SUM", 1, at, a.mrr_total(), Fmt::Money)?;
     }
 
     let mut kv = vec![
@@ -305,11 +302,7 @@ pub(crate) fn opportunities(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxE
         .collect();
     let at = m.table(&c.t("kicker.opportunities"), cols, rows)?;
     let total: f64 = a.opportunities.iter().filter_map(|o| o.value).sum();
-    m.row(vec![
-        V::text(c.t("total")),
-        V::Empty,
-        V::As(Fmt::Money, Box::new(V::F(format!("SUM({})", Mirror::span(2, at)), total))),
-    ])?;
+    m.summary(c.t("total"), "SUM", 2, at, total, Fmt::Money)?;
     Ok(())
 }
 

@@ -653,10 +653,7 @@ pub(crate) fn risk(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             .collect();
         let avg = r.satisfaction_avg.map_or_else(String::new, |v| c.fmt.number(v, 1));
         let at = m.table(&c.tr("risk.satisfaction", &[("avg", &avg)]), cols, rows)?;
-        m.row(vec![
-            V::text(c.t("col.average")),
-            V::F(format!("AVERAGE({})", Mirror::span(1, at)), r.satisfaction_avg.unwrap_or(0.0)),
-        ])?;
+        m.summary(c.t("col.average"), "AVERAGE", 1, at, r.satisfaction_avg.unwrap_or(0.0), Fmt::Decimal)?;
         let mut ch = chart(ChartType::Bar, &c.t("col.satisfaction"));
         ch.add_series()
             .set_name(&c.t("col.satisfaction"))
@@ -759,11 +756,7 @@ pub(crate) fn retention(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError
             cols,
             rows,
         )?;
-        m.row(vec![
-            V::text(c.t("total")),
-            V::Empty,
-            V::As(Fmt::Money, Box::new(V::F(format!("SUM({})", Mirror::span(2, at)), total))),
-        ])?;
+        m.summary(c.t("total"), "SUM", 2, at, total, Fmt::Money)?;
     }
     Ok(())
 }
