@@ -164,6 +164,8 @@ pub(crate) fn deck_workbook(c: &Ctx<'_>, inputs: &Portfolio, sheets: &[MirrorShe
             .collect();
         (join(input_sheets), mirrors.into_iter().map(join).collect::<Vec<_>>())
     });
+    // Saving holds every sheet's XML at once: free what the sheets no longer need first.
+    drop((tables, refs));
     let mut readme = Worksheet::new();
     inputs::readme(&mut readme, &book.styles, inputs, c.loc, &names).in_sheet("README")?;
     book.wb.push_worksheet(readme);
