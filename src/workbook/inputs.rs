@@ -142,7 +142,7 @@ pub(super) fn readme(
         w(ws, r, 0, &loc.t(key), &st.text)?;
         r += 1;
     }
-    ws.write_string_with_format(r, 0, "kamdeck review portfolio.xlsx -o out/", &st.bold)?;
+    ws.write_string_with_format(r, 0, "kamdeck review <this workbook>.xlsx -o out/", &st.bold)?;
     r += 2;
     w(ws, r, 0, &loc.t("workbook.sheet"), &st.header)?;
     w(ws, r, 1, &loc.t("workbook.holds"), &st.header)?;
