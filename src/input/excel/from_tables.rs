@@ -100,6 +100,8 @@ struct Sheet<'a> {
     cols: HashMap<String, usize>,
     /// Keyed columns: (prefix, key as written, grid column), in sheet order.
     keyed: Vec<(&'static str, String, usize)>,
+    /// The kind of each known header (looked up once, not per cell).
+    kinds: HashMap<String, Kind>,
 }
 
 /// One data row of a sheet.
@@ -147,7 +149,12 @@ impl<'a> Sheet<'a> {
                 }
             }
         }
-        Self { grid, cols, keyed }
+        let kinds = l::fixed_columns(&canonical(&grid.name))
+            .into_iter()
+            .chain(l::account_detail_columns())
+            .map(|c| (c.header, c.kind))
+            .collect();
+        Self { grid, cols, keyed, kinds }
     }
 
     fn rows(&self) -> impl Iterator<Item = Row<'_, 'a>> {
@@ -278,11 +285,7 @@ impl Reader {
 
     fn text(&mut self, row: &Row<'_, '_>, header: &str) -> Option<String> {
         let col = *row.sheet.cols.get(header)?;
-        let kind = l::fixed_columns(&canonical(&row.sheet.grid.name))
-            .into_iter()
-            .chain(l::account_detail_columns())
-            .find(|c| c.header == header)
-            .map_or(Kind::Text, |c| c.kind);
+        let kind = row.sheet.kinds.get(header).copied().unwrap_or(Kind::Text);
         match self.value(row, col, kind) {
             Some(Cell::Text(s)) => Some(s),
             _ => None,
