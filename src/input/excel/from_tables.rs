@@ -379,17 +379,16 @@ impl Reader {
         self.misspelt_sheets(grids);
         let seller = self.sheet(grids, l::SELLER, true);
         let accounts_sheet = self.sheet(grids, l::ACCOUNTS, true);
-        let mut kv = seller.map(|s| self.key_values(&s, "seller", l::SELLER_KEYS, &[])).unwrap_or_default();
-        let name = kv.remove("name").and_then(Cell::into_text);
+        let kv = seller.map(|s| self.key_values(&s, "seller", l::SELLER_KEYS, &[])).unwrap_or_default();
+        let text = |k: &str| kv.get(k).cloned().and_then(Cell::into_text);
+        let name = text("name");
         if name.is_none() && self.problems.iter().all(|p| !p.place.starts_with(l::SELLER)) {
             self.problem(
                 l::SELLER.to_owned(),
                 "no `name` row: add a row with key `name` and the company's name".into(),
             );
         }
-        let mut fiscal_years: Vec<String> = kv
-            .remove("fiscal_years")
-            .and_then(Cell::into_text)
+        let mut fiscal_years: Vec<String> = text("fiscal_years")
             .map(|s| s.split(',').map(|y| y.trim().to_owned()).filter(|y| !y.is_empty()).collect())
             .unwrap_or_default();
         if fiscal_years.is_empty() {
@@ -407,13 +406,13 @@ impl Reader {
         program.charter = self.charter(grids);
         let name = name?;
         Some(Portfolio {
-            seller: Seller { name, division: kv.remove("division").and_then(Cell::into_text) },
-            currency: kv.remove("currency").and_then(Cell::into_text).unwrap_or_else(|| "USD".into()),
-            period: kv.remove("period").and_then(Cell::into_text),
-            report_date: kv.remove("report_date").and_then(|c| if let Cell::Date(d) = c { Some(d) } else { None }),
+            seller: Seller { name, division: text("division") },
+            currency: text("currency").unwrap_or_else(|| "USD".into()),
+            period: text("period"),
+            report_date: kv.get("report_date").and_then(|c| if let Cell::Date(d) = c { Some(*d) } else { None }),
             fiscal_years,
-            prepared_by: kv.remove("prepared_by").and_then(Cell::into_text),
-            confidentiality: kv.remove("confidentiality").and_then(Cell::into_text),
+            prepared_by: text("prepared_by"),
+            confidentiality: text("confidentiality"),
             settings,
             plans,
             offerings,
@@ -434,19 +433,19 @@ impl Reader {
         }
     }
 
-    /// Key/value rows; `prefixes` are open-ended key families such as `scoring.growth.`.
+    /// Key/value rows in sheet order (factor weights are shown in file order); `prefixes` are
+    /// open-ended key families such as `scoring.growth.`.
     fn key_values(
         &mut self,
         sheet: &Sheet<'_>,
         path: &str,
         keys: &[(&str, Kind)],
         prefixes: &[(&str, Kind)],
-    ) -> HashMap<String, Cell> {
-        let mut out: HashMap<String, Cell> = HashMap::new();
+    ) -> OrderedMap<Cell> {
+        let mut out: OrderedMap<Cell> = OrderedMap::default();
         let (Some(kc), Some(vc)) = (sheet.cols.get("key").copied(), sheet.cols.get("value").copied()) else {
             return out;
         };
-        let mut order = Vec::new();
         for row in sheet.rows() {
             let Some(Cell::Text(key)) = self.value(&row, kc, Kind::Text) else { continue };
             let key = key.trim().to_owned();
@@ -461,7 +460,7 @@ impl Reader {
                 self.problem(row.place(kc), format!("unknown key `{key}`{hint}"));
                 continue;
             };
-            if out.contains_key(&key) {
+            if out.get(&key).is_some() {
                 self.problem(row.place(kc), format!("`{key}` is listed twice"));
                 continue;
             }
@@ -477,13 +476,8 @@ impl Reader {
                 self.value(&row, vc, kind)
             };
             if let Some(v) = value {
-                order.push(key.clone());
-                out.insert(key, v);
+                out.0.push((key, v));
             }
-        }
-        // Remember the order of open-ended keys (factor weights are shown in file order).
-        for (i, k) in order.iter().enumerate() {
-            out.entry(format!("#order.{i}")).or_insert_with(|| Cell::Text(k.clone()));
         }
         out
     }
@@ -492,7 +486,7 @@ impl Reader {
         let mut s = Settings::default();
         let Some(sheet) = self.sheet(grids, l::SETTINGS, false) else { return s };
         let prefixes = [(l::GROWTH_WEIGHT, Kind::Number), (l::HARMONY_WEIGHT, Kind::Number)];
-        let mut kv = self.key_values(&sheet, "settings", l::SETTINGS_KEYS, &prefixes);
+        let kv = self.key_values(&sheet, "settings", l::SETTINGS_KEYS, &prefixes);
         let num = |k: &str| kv.get(k).and_then(|c| if let Cell::Number(n) = c { Some(*n) } else { None });
         if let Some(v) = num("pareto_cut") {
             s.pareto_cut = v;
@@ -534,18 +528,13 @@ impl Reader {
         if let Some(Cell::Text(r)) = kv.get("risk_rank") {
             s.risk_rank = parse_risk_rank(r).unwrap_or(s.risk_rank);
         }
-        let ordered: Vec<String> =
-            (0..).map_while(|i| kv.remove(&format!("#order.{i}"))).filter_map(Cell::into_text).collect();
         for (prefix, target) in [(l::GROWTH_WEIGHT, &mut s.scoring.growth), (l::HARMONY_WEIGHT, &mut s.scoring.harmony)]
         {
-            let weights: Vec<(String, f64)> = ordered
+            let weights: Vec<(String, f64)> = kv
                 .iter()
-                .filter_map(|k| {
-                    let factor = k.strip_prefix(prefix)?;
-                    match kv.get(k) {
-                        Some(Cell::Number(w)) => Some((factor.to_owned(), *w)),
-                        _ => None,
-                    }
+                .filter_map(|(k, v)| match (k.strip_prefix(prefix), v) {
+                    (Some(factor), Cell::Number(w)) => Some((factor.to_owned(), *w)),
+                    _ => None,
                 })
                 .collect();
             if !weights.is_empty() {
