@@ -247,11 +247,14 @@ fn theme_override_with_a_logo_and_a_bad_colour() {
 
 #[test]
 fn help_on_every_command() {
-    for args in [&["--help"][..], &["review", "--help"], &["check", "--help"]] {
-        let o = kamdeck(args);
-        assert!(o.status.success());
-        assert!(String::from_utf8_lossy(&o.stdout).contains("Usage"));
+    for command in ["review", "plan", "check", "convert", "init", "generate"] {
+        let o = kamdeck(&[command, "--help"]);
+        assert!(o.status.success(), "{command}");
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Usage"), "{command}");
     }
+    let o = kamdeck(&["--help"]);
+    let top = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(top.contains("convert") && top.contains("init"), "{top}");
 }
 
 #[test]
