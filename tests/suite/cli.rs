@@ -1,25 +1,9 @@
 //! The real executable: commands, exit codes, messages with places, no partial output.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
-use crate::support::example;
-
-fn kamdeck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh folder under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::support::{example, kamdeck, scratch, stderr};
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let p = dir.join(name);

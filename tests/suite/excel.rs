@@ -1,26 +1,14 @@
 //! Excel as input through the real executable: every bad-input case of the YAML side has a
 //! twin here whose message names the workbook, sheet and cell; `convert` and `init`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use rust_xlsxwriter::Workbook;
 
-use crate::support::example;
+use crate::support::{example, kamdeck, stderr};
 
-fn kamdeck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("excel-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> std::path::PathBuf {
+    crate::support::scratch(&format!("excel-{name}"))
 }
 
 /// A sheet as rows of cells: numbers and TRUE/FALSE become such cells, `''x` forces text,

@@ -1,19 +1,6 @@
 //! Account plans: the flagship's decision map, batch runs, shards, missing data.
 
-use std::process::Command;
-
-use crate::support::{engine, example, norm};
-
-fn kamdeck(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::support::{engine, example, kamdeck, norm, scratch};
 
 fn portfolio() -> kamdeck::model::Portfolio {
     kamdeck::input::load(&example("northbridge.yaml")).unwrap()

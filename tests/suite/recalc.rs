@@ -13,13 +13,6 @@ use calamine::{Data, Reader, Xlsx};
 
 use crate::support::{example, northbridge};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("recalc-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn found(program: &str, args: &[&str]) -> bool {
     Command::new(program).args(args).output().is_ok_and(|o| o.status.success())
 }
@@ -61,7 +54,7 @@ fn openpyxl_reads_the_cached_values() {
         eprintln!("skipped: python3 with openpyxl is not installed (pip install openpyxl)");
         return;
     }
-    let dir = scratch("openpyxl");
+    let dir = crate::support::scratch("recalc-openpyxl");
     let book = dir.join("review.xlsx");
     std::fs::write(&book, northbridge().workbook.as_ref().unwrap()).unwrap();
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/openpyxl_dump.py");
@@ -124,8 +117,17 @@ fn recalculate(book: &Path, dir: &Path, soffice: &str) -> PathBuf {
     path
 }
 
-fn soffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|p| found(p, &["--version"]))
+/// LibreOffice's command, a scratch folder and the example's review workbook written into it;
+/// `None` (with a one-line reason) when LibreOffice is not installed.
+fn with_libreoffice(name: &str) -> Option<(&'static str, PathBuf, PathBuf)> {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| found(p, &["--version"])) else {
+        eprintln!("skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
+        return None;
+    };
+    let dir = crate::support::scratch(&format!("recalc-{name}"));
+    let book = dir.join("review.xlsx");
+    std::fs::write(&book, northbridge().workbook.as_ref().unwrap()).unwrap();
+    Some((soffice, dir, book))
 }
 
 /// Replaces the cached value of cell `cell` on the sheet stored as `sheet_xml`.
@@ -153,13 +155,7 @@ fn patch_cell(book: &Path, sheet_xml: &str, cell: &str, value: f64, out: &Path) 
 
 #[test]
 fn libreoffice_recalculates_to_the_same_figures() {
-    let Some(soffice) = soffice() else {
-        eprintln!("skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
-        return;
-    };
-    let dir = scratch("same");
-    let book = dir.join("review.xlsx");
-    std::fs::write(&book, northbridge().workbook.as_ref().unwrap()).unwrap();
+    let Some((soffice, dir, book)) = with_libreoffice("same") else { return };
     let before = sheets(&book);
     let after = sheets(&recalculate(&book, &dir, soffice));
     let mut formulas = 0;
@@ -178,13 +174,7 @@ fn libreoffice_recalculates_to_the_same_figures() {
 
 #[test]
 fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
-    let Some(soffice) = soffice() else {
-        eprintln!("skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
-        return;
-    };
-    let dir = scratch("edited");
-    let book = dir.join("review.xlsx");
-    std::fs::write(&book, northbridge().workbook.as_ref().unwrap()).unwrap();
+    let Some((soffice, dir, book)) = with_libreoffice("edited") else { return };
 
     // The flagship account drops from first to below the vital few.
     let p = kamdeck::input::load(&example("northbridge.yaml")).unwrap();

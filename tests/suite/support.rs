@@ -1,6 +1,7 @@
 //! Shared helpers: the example paths, a rendered-deck cache, text normalisation.
 
 use std::path::PathBuf;
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use kamdeck::{Engine, EngineOptions, Rendered};
@@ -36,4 +37,22 @@ pub(crate) fn norm(s: &str) -> String {
 /// All pages' text, normalised.
 pub(crate) fn all_text(r: &Rendered) -> String {
     norm(&r.page_texts.join(" "))
+}
+
+/// Runs the real executable.
+pub(crate) fn kamdeck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap()
+}
+
+/// A run's standard error as text.
+pub(crate) fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh, empty folder under the target directory.
+pub(crate) fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
