@@ -992,26 +992,25 @@ pub(crate) fn appendix(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError>
 /// The settings in force, linked to the Settings sheet.
 fn settings(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     let s = &c.p.settings;
-    let mut rows = vec![
+    let fixed = [
         ("pareto_cut", s.pareto_cut, Fmt::Percent),
         ("abc.a", s.abc.a, Fmt::Percent),
         ("abc.b", s.abc.b, Fmt::Percent),
         ("engagement_threshold", s.engagement_threshold, Fmt::Percent),
         ("satisfaction_target", s.satisfaction_target, Fmt::Decimal),
         ("scoring.growth_weight", s.scoring.growth_weight, Fmt::Percent),
-    ];
-    let weights: Vec<(String, f64)> = s
-        .scoring
-        .growth
-        .iter()
-        .map(|(k, w)| (format!("scoring.growth.{k}"), *w))
-        .chain(s.scoring.harmony.iter().map(|(k, w)| (format!("scoring.harmony.{k}"), *w)))
+    ]
+    .map(|(k, v, f)| (k.to_owned(), v, f));
+    let weights = [("growth", &s.scoring.growth), ("harmony", &s.scoring.harmony)]
+        .into_iter()
+        .flat_map(|(group, map)| map.iter().map(move |(k, w)| (format!("scoring.{group}.{k}"), *w, Fmt::Percent)));
+    let rows = fixed
+        .into_iter()
+        .chain(weights)
+        .map(|(k, v, f)| {
+            let cell = link(m.refs.key(l::SETTINGS, &k), v);
+            (k, cell, f)
+        })
         .collect();
-    let mut out: Vec<(String, V, Fmt)> =
-        rows.drain(..).map(|(k, v, f)| (k.to_owned(), link(m.refs.key(l::SETTINGS, k), v), f)).collect();
-    out.extend(weights.into_iter().map(|(k, w)| {
-        let v = link(m.refs.key(l::SETTINGS, &k), w);
-        (k, v, Fmt::Percent)
-    }));
-    key_values(m, &c.t("definitions.title"), c, out)
+    key_values(m, &c.t("definitions.title"), c, rows)
 }
