@@ -11,4 +11,5 @@ mod plan;
 mod recalc;
 mod sandbox;
 mod support;
+mod theme;
 mod workbook;

@@ -1,0 +1,93 @@
+//! The theme's layout functions: the quick paths of `data-table` and `pairs` look exactly like
+//! the general ones they stand in for.
+
+use typst::layout::{Frame, FrameItem, Point};
+
+use crate::support::engine;
+
+/// A text run and where it starts (x, y in hundredths of a point).
+type Run = (String, i64, i64);
+
+/// Every text run of every page with its absolute position, rounded to 0.01 pt.
+fn runs(source: &str) -> Vec<Vec<Run>> {
+    fn walk(frame: &Frame, at: Point, out: &mut Vec<Run>) {
+        for (pos, item) in frame.items() {
+            let p = at + *pos;
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, p, out),
+                #[allow(clippy::cast_possible_truncation)]
+                FrameItem::Text(t) => {
+                    out.push((
+                        t.text.to_string(),
+                        (p.x.to_pt() * 100.0).round() as i64,
+                        (p.y.to_pt() * 100.0).round() as i64,
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    let src = format!(
+        "#import \"/theme/theme.typ\": *\n#set page(width: 300pt, height: auto, margin: 10pt)\n#set text(font: T.font, size: 10pt)\n{source}"
+    );
+    let world = engine().world(src);
+    let doc = kamdeck::typeset::compile(&world).unwrap_or_else(|e| panic!("{e}"));
+    doc.pages()
+        .iter()
+        .map(|page| {
+            let mut out = Vec::new();
+            walk(&page.frame, Point::zero(), &mut out);
+            out
+        })
+        .collect()
+}
+
+/// The same table twice: once all text (the quick path when it fits), once with one cell as
+/// content, which always takes the general path.
+fn both_paths(header: &str, rows: &[[&str; 2]], extra: &str) -> (Vec<Run>, Vec<Run>) {
+    let quoted = |c: &str| format!("{c:?}");
+    let plain: Vec<String> = rows.iter().map(|[a, b]| format!("({}, {}),", quoted(a), quoted(b))).collect();
+    let mut general = plain.clone();
+    general[0] = format!("([{}], {}),", rows[0][0], quoted(rows[0][1]));
+    let table = |rows: &[String]| format!("#data-table(header: {header}, rows: ({}){extra})", rows.concat());
+    let pages = runs(&format!("{}\n#pagebreak()\n{}", table(&plain), table(&general)));
+    (pages[0].clone(), pages[1].clone())
+}
+
+#[test]
+fn a_table_that_fits_looks_the_same_on_the_quick_path() {
+    let rows = [["Revenue growth", "0.40"], ["Share of wallet", "0.30"], ["Upsell potential", "0.30"]];
+    for extra in ["", ", widths: (1.6fr, 1fr)", ", strong-last: true", ", tints: (none, \"positive\", none)"] {
+        let (quick, general) = both_paths("(\"Factor\", \"Weight\")", &rows, extra);
+        assert_eq!(quick.len(), 8, "{quick:?}");
+        assert_eq!(quick, general, "data-table{extra}");
+    }
+}
+
+#[test]
+fn a_value_that_would_wrap_takes_the_general_path() {
+    let long = "A scoring factor whose name is far too long for one line of this narrow column";
+    let (quick, general) = both_paths("(\"Factor\", \"Weight\")", &[[long, "0.40"], ["Culture", "0.20"]], "");
+    assert_eq!(quick, general);
+    let lines: std::collections::BTreeSet<i64> =
+        quick.iter().filter(|(t, _, _)| long.contains(t.as_str()) && t.len() > 3).map(|(_, _, y)| *y).collect();
+    assert!(lines.len() > 1, "the long name wraps inside its row: {quick:?}");
+}
+
+#[test]
+fn a_value_with_a_line_break_takes_the_general_path() {
+    let (quick, general) =
+        both_paths("(\"Note\", \"Owner\")", &[["Kick-off", "JL"], ["first line\nsecond line", "AP"]], "");
+    assert_eq!(quick, general);
+}
+
+#[test]
+fn pairs_keep_every_label_level_with_its_value() {
+    let page =
+        &runs("#pairs(((\"Engagement\", \"89 %\"), (\"Churn risk\", \"Low\"), (\"Renewal\", \"Jun 6, 2027\")))")[0];
+    for (label, value) in [("Engagement", "89 %"), ("Churn risk", "Low"), ("Renewal", "Jun 6, 2027")] {
+        let y =
+            |s: &str| page.iter().find(|(t, _, _)| t == s).map(|r| r.2).unwrap_or_else(|| panic!("{s} in {page:?}"));
+        assert_eq!(y(label), y(value), "{label}");
+    }
+}
