@@ -74,21 +74,24 @@ fn plans() {
     println!("one `kamdeck plan --account northbridge` process: {:.1} ms (median of 5)", ms(single));
     let yaml = portfolio_yaml(Synthetic { accounts: 500, seed: 7, stakeholders: true });
     let p = input::from_yaml_str(&yaml, "plans").expect("generated");
-    let engine = Engine::new(&EngineOptions::default()).expect("engine");
     let accounts: Vec<usize> = (0..p.accounts.len()).collect();
-    let clock = Instant::now();
-    let results = kamdeck::batch::plans(&engine, &p, &accounts, &out, false, &|_| {});
-    let total = clock.elapsed();
-    let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
-    #[allow(clippy::cast_precision_loss)]
-    let per = total / results.len().max(1) as u32;
-    println!(
-        "plan --all, 500 accounts with 5-15 stakeholders: {:.2} s, {pages} pages, {:.1} decks/s, {:.1} ms per deck = {:.2} of a single run",
-        total.as_secs_f64(),
-        results.len() as f64 / total.as_secs_f64(),
-        ms(per),
-        per.as_secs_f64() / single.as_secs_f64()
-    );
+    for no_workbook in [false, true] {
+        let engine = Engine::new(&EngineOptions { no_workbook, ..EngineOptions::default() }).expect("engine");
+        let clock = Instant::now();
+        let results = kamdeck::batch::plans(&engine, &p, &accounts, &out, false, &|_| {});
+        let total = clock.elapsed();
+        let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
+        #[allow(clippy::cast_precision_loss)]
+        let per = total / results.len().max(1) as u32;
+        println!(
+            "plan --all{}, 500 accounts with 5-15 stakeholders: {:.2} s, {pages} pages, {:.1} decks/s, {:.1} ms per deck = {:.2} of a single run",
+            if no_workbook { " --no-workbook" } else { "" },
+            total.as_secs_f64(),
+            results.len() as f64 / total.as_secs_f64(),
+            ms(per),
+            per.as_secs_f64() / single.as_secs_f64()
+        );
+    }
     let _ = std::fs::remove_dir_all(&out);
 }
 

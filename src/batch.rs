@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::deck::{Engine, Failed};
+use crate::deck::{Cores, Engine, Failed};
 use crate::error::Error;
 use crate::figures::Figures;
 use crate::model::Portfolio;
@@ -23,6 +23,9 @@ pub struct PlanResult {
     /// Slide kinds left out for missing data (stakeholders, divisions, milestones).
     pub shortened: bool,
 }
+
+/// Stack of a batch worker's pool thread: typst recurses deeply on nested content.
+const STACK: usize = 16 << 20;
 
 /// The `i`-th (1-based) of `n` contiguous, equal shares of `items`.
 pub fn shard<T: Clone>(items: &[T], i: usize, n: usize) -> Vec<T> {
@@ -45,19 +48,32 @@ pub fn plans(
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(accounts.len()));
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(accounts.len().max(1));
+    // One deck alone spreads over the cores; in a batch each worker keeps to its own.
+    let cores = if workers > 1 { Cores::One } else { Cores::All };
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                loop {
+                // typst lays out pages and krilla writes PDF objects with rayon. From a plain
+                // thread that work goes to the global pool while the thread blocks, and the
+                // pool's threads spin between jobs: on two cores a fifth of a batch's CPU.
+                // Inside a one-thread pool of the worker's own, it runs inline instead; the
+                // cores are already busy with one deck each.
+                let pool =
+                    (workers > 1).then(|| rayon::ThreadPoolBuilder::new().num_threads(1).stack_size(STACK).build());
+                let work = || loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&account) = accounts.get(k) else { break };
-                    let result = one(engine, p, &figures, account, &out, keep_typst);
+                    let result = one(engine, p, &figures, account, &out, keep_typst, cores);
                     // typst memoises every compile in a process-wide cache; what one deck
                     // alone used is dead weight for the next (500 plans grew it past 3 GB).
                     // Results every deck uses (the theme, fonts) are hit each time and stay.
                     typst::comemo::evict(2);
                     done(&result);
                     results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(result);
+                };
+                match pool {
+                    Some(Ok(pool)) => pool.install(work),
+                    _ => work(),
                 }
             });
         }
@@ -67,12 +83,20 @@ pub fn plans(
     results
 }
 
-fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &Path, keep_typst: bool) -> PlanResult {
+fn one(
+    engine: &Engine,
+    p: &Portfolio,
+    figures: &Figures,
+    account: usize,
+    out: &Path,
+    keep_typst: bool,
+    cores: Cores,
+) -> PlanResult {
     let a = &p.accounts[account];
     let shortened = a.stakeholders.is_empty() || a.divisions.is_empty() || a.milestones.is_empty();
     let path = |ext: &str| -> PathBuf { out.join(format!("{}.{ext}", a.id)) };
     let outcome = std::fs::create_dir_all(out).map_err(|e| Error::io(out, e)).and_then(|()| {
-        match engine.plan(p, figures, account) {
+        match engine.plan(p, figures, account, cores) {
             Ok(r) => {
                 write_atomic(&path("pdf"), &r.pdf)?;
                 if let Some(wb) = &r.workbook {

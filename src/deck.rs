@@ -35,13 +35,22 @@ pub struct EngineOptions {
 
 /// Everything loaded once per process.
 pub struct Engine {
-    assets: Assets,
-    theme: Theme,
     locale: Locale,
     renderer: Renderer,
     base: Arc<Base>,
     style: ChartStyle,
     workbook: bool,
+}
+
+/// How one deck uses the machine's cores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cores {
+    /// All of them: the workbook is built beside the typesetting, its sheets on threads of
+    /// their own (one deck at a time: the review, a single plan).
+    All,
+    /// The calling thread's only: in a batch every core already has a deck of its own, and
+    /// threads spawned per deck cost more than they win.
+    One,
 }
 
 /// Wall time of each stage of one deck.
@@ -98,9 +107,15 @@ impl Engine {
         let theme = Theme::load(&assets, "default")?;
         let locale = Locale::load(&assets, opts.locale.as_deref().unwrap_or("en"))?;
         let renderer = Renderer::new(&assets)?;
-        let base = Arc::new(Base::new(theme.fonts(&assets)));
+        let base = Arc::new(Base::new(theme.fonts(&assets), theme_files(&theme, &assets)));
         let style = ChartStyle::new(&theme, &assets);
-        Ok(Self { assets, theme, locale, renderer, base, style, workbook: !opts.no_workbook })
+        Ok(Self { locale, renderer, base, style, workbook: !opts.no_workbook })
+    }
+
+    /// A World with this engine's fonts and theme (`/theme/theme.typ`) around `source`: for
+    /// Typst snippets that use the theme's functions outside a deck.
+    pub fn world(&self, source: String) -> DeckWorld {
+        DeckWorld::new(Arc::clone(&self.base), "/main.typ", source, None)
     }
 
     /// Builds the quarterly review deck of `p`.
@@ -108,15 +123,15 @@ impl Engine {
         let clock = Instant::now();
         let figures = Figures::compute(p);
         let took = clock.elapsed();
-        let mut r = self.render(p, &figures, REVIEW, None)?;
+        let mut r = self.render(p, &figures, REVIEW, None, Cores::All)?;
         r.timings.figures = took;
         Ok(r)
     }
 
     /// Builds the account plan of account `account` (index in `p.accounts`); `figures` are the
-    /// portfolio's, computed once for a whole batch of plans.
-    pub fn plan(&self, p: &Portfolio, figures: &Figures, account: usize) -> Result<Rendered, Failed> {
-        self.render(p, figures, crate::slides::plan::PLAN, Some(account))
+    /// portfolio's, computed once for a whole batch of plans. The bytes do not depend on `cores`.
+    pub fn plan(&self, p: &Portfolio, figures: &Figures, account: usize, cores: Cores) -> Result<Rendered, Failed> {
+        self.render(p, figures, crate::slides::plan::PLAN, Some(account), cores)
     }
 
     fn render(
@@ -125,6 +140,7 @@ impl Engine {
         figures: &Figures,
         kinds: &[SlideKind],
         account: Option<usize>,
+        cores: Cores,
     ) -> Result<Rendered, Failed> {
         let fail = |error: Error| Failed { error, source: None };
         let mut t = Timings::default();
@@ -133,31 +149,40 @@ impl Engine {
         let ctx = Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account };
         let (numbered, mirrors) = self.slides(&ctx, kinds).map_err(fail)?;
         t.charts = clock.elapsed();
-        std::thread::scope(|scope| {
-            // The workbook is written on its own thread while Typst lays out the deck.
-            let workbook = self.workbook.then(|| {
-                scope.spawn(|| {
-                    let clock = Instant::now();
-                    let one;
-                    let inputs = match account {
-                        Some(i) => {
-                            one = p.only_account(i);
-                            &one
-                        }
-                        None => p,
-                    };
-                    let wb = deck_workbook(&ctx, inputs, &mirrors);
-                    (wb, clock.elapsed())
-                })
-            });
-            let mut r = self.typeset(p, &numbered, account, t)?;
-            if let Some(handle) = workbook {
-                let (wb, took) = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                r.workbook = Some(wb.map_err(|e| fail(e.into()))?);
+        let workbook = || {
+            if !self.workbook {
+                return None;
+            }
+            let clock = Instant::now();
+            let one;
+            let inputs = match account {
+                Some(i) => {
+                    one = p.only_account(i);
+                    &one
+                }
+                None => p,
+            };
+            Some((deck_workbook(&ctx, inputs, &mirrors, cores), clock.elapsed()))
+        };
+        let finish = |mut r: Rendered, wb: Option<(Result<Vec<u8>, _>, Duration)>| {
+            if let Some((wb, took)) = wb {
+                r.workbook = Some(wb.map_err(|e: crate::workbook::WorkbookError| fail(e.into()))?);
                 r.timings.workbook = took;
             }
             Ok(r)
-        })
+        };
+        match cores {
+            Cores::One => {
+                let r = self.typeset(p, &numbered, account, t)?;
+                finish(r, workbook())
+            }
+            // The workbook is written on its own thread while Typst lays out the deck.
+            Cores::All => std::thread::scope(|scope| {
+                let handle = scope.spawn(workbook);
+                let r = self.typeset(p, &numbered, account, t)?;
+                finish(r, handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            }),
+        }
     }
 
     /// The review's workbook alone (no PDF): what `review` writes beside the deck.
@@ -165,7 +190,7 @@ impl Engine {
         let fmt = Fmt::new(&self.locale, &p.currency);
         let ctx = Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account: None };
         let (_, mirrors) = self.slides(&ctx, REVIEW)?;
-        Ok(deck_workbook(&ctx, p, &mirrors)?)
+        Ok(deck_workbook(&ctx, p, &mirrors, Cores::All)?)
     }
 
     /// Builds every slide kind; those with slides get a number, a sheet name and a mirror.
@@ -265,14 +290,19 @@ impl Engine {
                 files.extend(s.charts.iter().map(|c| (c.path.clone(), c.svg.clone().into_bytes())));
             }
         }
-        let theme_json = serde_json::to_vec(&self.theme).unwrap_or_default();
-        files.push(("/theme/theme.json".into(), theme_json));
-        for (path, bytes) in self.assets.under(&self.theme.root) {
-            let rel = &path[self.theme.root.len()..];
-            if !rel.starts_with("fonts/") {
-                files.push((format!("/theme/{rel}"), bytes.to_vec()));
-            }
-        }
         Ok((out, files, titles))
     }
+}
+
+/// The theme as virtual files under `/theme/`: its data as `theme.json`, `theme.typ` and
+/// any other file of the theme folder (a logo) except fonts, which the World holds.
+fn theme_files(theme: &Theme, assets: &Assets) -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![("/theme/theme.json".to_owned(), serde_json::to_vec(theme).unwrap_or_default())];
+    for (path, bytes) in assets.under(&theme.root) {
+        let rel = &path[theme.root.len()..];
+        if !rel.starts_with("fonts/") {
+            files.push((format!("/theme/{rel}"), bytes.to_vec()));
+        }
+    }
+    files
 }

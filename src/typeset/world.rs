@@ -16,18 +16,50 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-/// What every deck of a process shares: the standard library and the fonts.
+/// What every deck of a process shares: the standard library, the fonts and the theme's
+/// files (parsed once: every deck imports the same `theme.typ`).
 ///
 /// Built once per process (font parsing and the library are the costly parts) and then
 /// shared by every `DeckWorld` through an `Arc`.
 pub struct Base {
     library: LazyHash<Library>,
     fonts: FontStore,
+    files: Files,
+}
+
+/// Virtual files by id; `.typ` files also as parsed sources so they can be imported.
+#[derive(Default)]
+struct Files {
+    sources: HashMap<FileId, Source>,
+    bytes: HashMap<FileId, Bytes>,
+}
+
+impl Files {
+    fn add(&mut self, path: &str, bytes: Vec<u8>) {
+        let Some(id) = file_id(path) else { return };
+        if path.ends_with(".typ") {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            self.sources.insert(id, Source::new(id, text));
+        }
+        self.bytes.insert(id, Bytes::new(bytes));
+    }
+
+    fn source(&self, id: FileId) -> Option<Source> {
+        self.sources.get(&id).cloned()
+    }
+
+    fn file(&self, id: FileId) -> Option<Bytes> {
+        self.bytes.get(&id).cloned().or_else(|| self.sources.get(&id).map(|s| Bytes::from_string(s.text().to_owned())))
+    }
 }
 
 impl Base {
-    /// Typst's embedded fonts plus `extra` font files (the theme's).
-    pub fn new<'a>(extra: impl IntoIterator<Item = &'a [u8]>) -> Self {
+    /// Typst's embedded fonts plus `extra` font files (the theme's), and `files` (virtual
+    /// path, contents) that every deck sees.
+    pub fn new<'a>(
+        extra: impl IntoIterator<Item = &'a [u8]>,
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> Self {
         let mut fonts = FontStore::new();
         for data in extra {
             for font in Font::iter(Bytes::new(data.to_vec())) {
@@ -36,7 +68,11 @@ impl Base {
             }
         }
         fonts.extend(typst_kit::fonts::embedded());
-        Self { library: LazyHash::new(Library::builder().build()), fonts }
+        let mut shared = Files::default();
+        for (path, bytes) in files {
+            shared.add(&path, bytes);
+        }
+        Self { library: LazyHash::new(Library::builder().build()), fonts, files: shared }
     }
 }
 
@@ -44,8 +80,7 @@ impl Base {
 pub struct DeckWorld {
     base: Arc<Base>,
     main: FileId,
-    sources: HashMap<FileId, Source>,
-    files: HashMap<FileId, Bytes>,
+    files: Files,
     today: Option<Datetime>,
 }
 
@@ -60,25 +95,20 @@ impl DeckWorld {
     pub fn new(base: Arc<Base>, main: &str, source: String, today: Option<(i32, u8, u8)>) -> Self {
         let main =
             file_id(main).or_else(|| file_id("/main.typ")).unwrap_or_else(|| unreachable!("a constant valid path"));
-        let mut sources = HashMap::new();
-        sources.insert(main, Source::new(main, source));
+        let mut files = Files::default();
+        files.sources.insert(main, Source::new(main, source));
         let today = today.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
-        Self { base, main, sources, files: HashMap::new(), today }
+        Self { base, main, files, today }
     }
 
-    /// Adds a file; `.typ` files become sources so they can be imported.
+    /// Adds a file of this deck (a chart); `.typ` files become sources so they can be imported.
     pub fn add(&mut self, path: &str, bytes: Vec<u8>) {
-        let Some(id) = file_id(path) else { return };
-        if path.ends_with(".typ") {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            self.sources.insert(id, Source::new(id, text));
-        }
-        self.files.insert(id, Bytes::new(bytes));
+        self.files.add(path, bytes);
     }
 
     /// The main source.
     pub fn main_source(&self) -> &Source {
-        &self.sources[&self.main]
+        &self.files.sources[&self.main]
     }
 }
 
@@ -100,14 +130,11 @@ impl World for DeckWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+        self.files.source(id).or_else(|| self.base.files.source(id)).ok_or_else(|| not_found(id))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if let Some(b) = self.files.get(&id) {
-            return Ok(b.clone());
-        }
-        self.sources.get(&id).map(|s| Bytes::from_string(s.text().to_owned())).ok_or_else(|| not_found(id))
+        self.files.file(id).or_else(|| self.base.files.file(id)).ok_or_else(|| not_found(id))
     }
 
     fn font(&self, index: usize) -> Option<Font> {

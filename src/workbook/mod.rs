@@ -14,6 +14,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 
 pub(crate) use self::inputs::InputRefs;
 pub(crate) use self::mirror::Mirror;
+use crate::deck::Cores;
 use crate::i18n::Locale;
 use crate::model::Portfolio;
 use crate::slides::Ctx;
@@ -136,34 +137,38 @@ pub(crate) struct MirrorSheet {
 /// The deck's workbook: README, the input sheets of `inputs` (the whole portfolio for the
 /// review, one account for a plan), then one mirror per slide kind in deck order.
 ///
-/// Sheets are independent until the workbook is saved, so each is built on its own thread:
-/// at 10,000 accounts the input sheets and the four largest mirrors take similar times.
-pub(crate) fn deck_workbook(c: &Ctx<'_>, inputs: &Portfolio, sheets: &[MirrorSheet]) -> Result<Vec<u8>, WorkbookError> {
+/// Sheets are independent until the workbook is saved, so with `Cores::All` each is built on
+/// its own thread: at 10,000 accounts the input sheets and the four largest mirrors take
+/// similar times.
+pub(crate) fn deck_workbook(
+    c: &Ctx<'_>,
+    inputs: &Portfolio,
+    sheets: &[MirrorSheet],
+    cores: Cores,
+) -> Result<Vec<u8>, WorkbookError> {
     let mut book = Book::new(c.p)?;
     let names: Vec<(String, &'static str)> = sheets.iter().map(|s| (s.name.clone(), s.kind)).collect();
     let tables = crate::input::excel::tables(inputs);
     let refs = InputRefs::of(&tables);
     let note = c.loc.t("workbook.mirror_note");
     let st = &book.styles;
-    let (inputs_ws, mirrors) = std::thread::scope(|scope| {
-        let input_sheets = scope.spawn(|| inputs::sheets(&tables, st, c.loc));
-        let mirrors: Vec<_> = sheets
-            .iter()
-            .map(|s| {
-                let (refs, names, note) = (&refs, &names, &note);
-                scope.spawn(move || {
-                    let mut ws = Worksheet::new();
-                    ws.set_name(&s.name).in_sheet(&s.name)?;
-                    let mut m = Mirror::new(&mut ws, &s.name, st, refs, names);
-                    m.heading(&s.kicker, &s.title, note).in_sheet(&s.name)?;
-                    (s.write)(c, &mut m).in_sheet(&s.name)?;
-                    m.finish().in_sheet(&s.name)?;
-                    Ok::<_, WorkbookError>(ws)
-                })
-            })
-            .collect();
-        (join(input_sheets), mirrors.into_iter().map(join).collect::<Vec<_>>())
-    });
+    let mirror = |s: &MirrorSheet| {
+        let mut ws = Worksheet::new();
+        ws.set_name(&s.name).in_sheet(&s.name)?;
+        let mut m = Mirror::new(&mut ws, &s.name, st, &refs, &names);
+        m.heading(&s.kicker, &s.title, &note).in_sheet(&s.name)?;
+        (s.write)(c, &mut m).in_sheet(&s.name)?;
+        m.finish().in_sheet(&s.name)?;
+        Ok::<_, WorkbookError>(ws)
+    };
+    let (inputs_ws, mirrors) = match cores {
+        Cores::One => (inputs::sheets(&tables, st, c.loc), sheets.iter().map(mirror).collect::<Vec<_>>()),
+        Cores::All => std::thread::scope(|scope| {
+            let input_sheets = scope.spawn(|| inputs::sheets(&tables, st, c.loc));
+            let mirrors: Vec<_> = sheets.iter().map(|s| scope.spawn(move || mirror(s))).collect();
+            (join(input_sheets), mirrors.into_iter().map(join).collect())
+        }),
+    };
     // Saving holds every sheet's XML at once: free what the sheets no longer need first.
     drop((tables, refs));
     let mut readme = Worksheet::new();

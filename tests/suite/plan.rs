@@ -1,5 +1,7 @@
 //! Account plans: the flagship's decision map, batch runs, shards, missing data.
 
+use kamdeck::deck::Cores;
+
 use crate::support::{engine, example, kamdeck, norm, scratch};
 
 fn portfolio() -> kamdeck::model::Portfolio {
@@ -10,7 +12,7 @@ fn portfolio() -> kamdeck::model::Portfolio {
 fn flagship_plan_names_the_evp_to_win() {
     let p = portfolio();
     let figures = kamdeck::figures::Figures::compute(&p);
-    let r = engine().plan(&p, &figures, 0).unwrap_or_else(|f| panic!("{}", f.error));
+    let r = engine().plan(&p, &figures, 0, Cores::One).unwrap_or_else(|f| panic!("{}", f.error));
     let text = norm(&r.page_texts.join(" "));
     assert_eq!(r.page_texts.len(), 9, "every plan slide has data for the flagship");
     for kicker in [
@@ -127,7 +129,7 @@ fn forty_stakeholders_stay_legible() {
     );
     let p = kamdeck::input::from_yaml_str(&extra, "big.yaml").unwrap_or_else(|e| panic!("{e}"));
     let figures = kamdeck::figures::Figures::compute(&p);
-    let r = engine().plan(&p, &figures, 0).unwrap_or_else(|f| panic!("{}", f.error));
+    let r = engine().plan(&p, &figures, 0, Cores::One).unwrap_or_else(|f| panic!("{}", f.error));
     let text = format!("{} ", norm(&r.page_texts.join(" ")));
     for k in 0..40 {
         assert!(text.contains(&format!("Person {k} Title {k} ")), "Person {k} missing from the map");

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use kamdeck::typeset::{self, Base, DeckWorld, TypesetError};
 
 fn compile(src: &str) -> Result<(), String> {
-    let world = DeckWorld::new(Arc::new(Base::new(std::iter::empty())), "/main.typ", src.to_owned(), None);
+    let world = DeckWorld::new(Arc::new(Base::new(std::iter::empty(), Vec::new())), "/main.typ", src.to_owned(), None);
     match typeset::compile(&world) {
         Ok(_) => Ok(()),
         Err(TypesetError::Compile(d)) => {

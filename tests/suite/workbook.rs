@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use calamine::{Data, Reader, Xlsx};
+use kamdeck::deck::Cores;
 use kamdeck::generate::{Synthetic, portfolio_yaml};
 use kamdeck::input::{from_xlsx_bytes, from_yaml_str, to_yaml};
 use kamdeck::model::Portfolio;
@@ -203,7 +204,7 @@ fn plan_workbooks_hold_their_account() {
     let p = yaml_file("northbridge.yaml");
     let f = kamdeck::figures::Figures::compute(&p);
     let i = p.accounts.iter().position(|a| a.id == "northbridge").unwrap();
-    let r = engine().plan(&p, &f, i).unwrap_or_else(|f| panic!("{}", f.error));
+    let r = engine().plan(&p, &f, i, Cores::All).unwrap_or_else(|f| panic!("{}", f.error));
     let book = r.workbook.unwrap();
     let names = open(&book).sheet_names();
     assert!(names.iter().any(|n| n == "04 Decisions"), "{names:?}");
