@@ -229,27 +229,40 @@ impl Engine {
     ) -> Result<Rendered, Failed> {
         let fail = |error: Error| Failed { error, source: None };
 
-        let clock = Instant::now();
-        let (source, files, titles) = self.source(p, numbered, account).map_err(fail)?;
-        t.templates = clock.elapsed();
-
         let date = p.report_date.map(|d| (d.year, d.month, d.day));
         // The main file is named as `--keep-typst` writes it, so diagnostics point into that file.
         let main = account.map_or_else(|| "/review.typ".to_owned(), |i| format!("/{}.typ", p.accounts[i].id));
-        let mut world = DeckWorld::new(Arc::clone(&self.base), &main, source.clone(), date);
-        for (path, bytes) in files {
-            world.add(&path, bytes);
-        }
+        let build = |numbers: Numbers| -> Result<(DeckWorld, String, Vec<String>), Failed> {
+            let (source, files, titles) = self.source(p, numbered, account, numbers).map_err(fail)?;
+            let mut world = DeckWorld::new(Arc::clone(&self.base), &main, source.clone(), date);
+            for (path, bytes) in files {
+                world.add(&path, bytes);
+            }
+            Ok((world, source, titles))
+        };
+        let keep = |source: &str| {
+            let source = source.to_owned();
+            move |e: typeset::TypesetError| Failed { error: e.into(), source: Some(source) }
+        };
+
         let clock = Instant::now();
-        let keep = |e: typeset::TypesetError| Failed { error: e.into(), source: Some(source.clone()) };
-        let doc = typeset::compile(&world).map_err(keep)?;
+        let (mut world, mut source, titles) = build(Numbers::Known)?;
+        t.templates = clock.elapsed();
+        let clock = Instant::now();
+        let mut doc = typeset::compile(&world).map_err(keep(&source))?;
+        // A slide that ran over onto a second page shifted every later number: lay the deck
+        // out again with numbers Typst counts.
+        if doc.pages().len() != titles.len() {
+            (world, source, _) = build(Numbers::Counted)?;
+            doc = typeset::compile(&world).map_err(keep(&source))?;
+        }
         t.typeset = clock.elapsed();
         let clock = Instant::now();
         let ident = match account {
             Some(i) => format!("kamdeck-plan-{}-{}", p.seller.name, p.accounts[i].id),
             None => format!("kamdeck-review-{}", p.seller.name),
         };
-        let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(keep)?;
+        let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(keep(&source))?;
         t.pdf = clock.elapsed();
         Ok(Rendered { pdf, workbook: None, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
     }
@@ -261,6 +274,7 @@ impl Engine {
         p: &Portfolio,
         numbered: &[(String, Vec<Slide>)],
         account: Option<usize>,
+        numbers: Numbers,
     ) -> Result<(String, Vec<(String, Vec<u8>)>, Vec<String>), Error> {
         let loc = &self.locale;
         let period = p.period.clone().unwrap_or_else(|| p.latest_year().to_owned());
@@ -279,7 +293,12 @@ impl Engine {
         let mut titles = Vec::new();
         for (sheet, slides) in numbered {
             for s in slides {
+                let page = match numbers {
+                    Numbers::Known => Some(titles.len() + 1),
+                    Numbers::Counted => None,
+                };
                 let meta = json!({
+                    "page": page,
                     "kicker": s.kicker, "title": s.title, "sheet": sheet, "sheet_label": loc.t("footer.sheet"),
                     "period": period, "confidentiality": confidentiality, "notes": s.notes, "outlined": s.outlined,
                 });
@@ -292,6 +311,16 @@ impl Engine {
         }
         Ok((out, files, titles))
     }
+}
+
+/// Where the footers' page numbers come from.
+#[derive(Debug, Clone, Copy)]
+enum Numbers {
+    /// Written into the source: every slide is one page, so slide n is page n. Typst then
+    /// lays the deck out once; a counted number makes it lay every page out a second time.
+    Known,
+    /// Counted by Typst, for a deck where a slide took more than one page.
+    Counted,
 }
 
 /// The theme as virtual files under `/theme/`: its data as `theme.json`, `theme.typ` and

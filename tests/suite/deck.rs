@@ -1,6 +1,8 @@
 //! The review deck of the worked example and of edge-case portfolios: pages, titles,
 //! figures in the text, reproducibility, scale.
 
+use kamdeck::{Engine, EngineOptions, Rendered};
+
 use crate::support::{all_text, norm, northbridge, review_yaml};
 
 #[test]
@@ -115,4 +117,46 @@ fn hand_computed_figures_on_the_pages() {
     assert!(text.contains("$17") && text.contains("2 accounts with $12 MRR are at risk"), "{text}");
     // Scoring (equal weights within each group, g = .5): Delta 7, Alpha 6, Beta 2.
     assert!(text.contains("Focus the team's time on Delta, Alpha, Beta"), "{text}");
+}
+
+/// The number at the end of each page's footer line ("Sheet 04 Pareto · 4").
+fn footer_numbers(r: &Rendered) -> Vec<Option<String>> {
+    r.page_texts
+        .iter()
+        .map(|page| {
+            let line = page.lines().rev().find(|l| l.contains("Sheet "))?;
+            line.split_whitespace().last().map(str::to_owned)
+        })
+        .collect()
+}
+
+#[test]
+fn footers_number_the_pages() {
+    let r = northbridge();
+    let numbers = footer_numbers(r);
+    for (i, n) in numbers.iter().enumerate().skip(1) {
+        assert_eq!(n.as_deref(), Some((i + 1).to_string().as_str()), "page {}", i + 1);
+    }
+}
+
+#[test]
+fn a_slide_that_runs_over_keeps_the_numbers_right() {
+    // A charter template that makes two pages: kamdeck writes each slide's page number into
+    // its footer when every slide is one page; here Typst has to count them instead.
+    let dir = crate::support::scratch("overflowing-slide");
+    std::fs::create_dir_all(dir.join("review")).unwrap();
+    std::fs::write(dir.join("review/charter.typ"), "#slide({{ meta }})[First half]\n#slide({{ meta }})[Second half]\n")
+        .unwrap();
+    let engine = Engine::new(&EngineOptions { templates: Some(dir), no_workbook: true, ..EngineOptions::default() })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let yaml = std::fs::read_to_string(crate::support::example("northbridge.yaml")).unwrap();
+    let p = kamdeck::input::from_yaml_str(&yaml, "northbridge.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let r = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));
+    assert_eq!(r.page_texts.len(), r.titles.len() + 1, "the charter takes two pages");
+    let numbers = footer_numbers(&r);
+    for (i, n) in numbers.iter().enumerate().skip(1) {
+        assert_eq!(n.as_deref(), Some((i + 1).to_string().as_str()), "page {}", i + 1);
+    }
+    let second = r.page_texts.iter().position(|t| t.contains("Second half")).unwrap();
+    assert!(r.page_texts[second - 1].contains("First half"));
 }
