@@ -240,21 +240,18 @@ impl Engine {
             }
             Ok((world, source, titles))
         };
-        let keep = |source: &str| {
-            let source = source.to_owned();
-            move |e: typeset::TypesetError| Failed { error: e.into(), source: Some(source) }
-        };
+        let keep = |e: typeset::TypesetError, source: &str| Failed { error: e.into(), source: Some(source.to_owned()) };
 
         let clock = Instant::now();
         let (mut world, mut source, titles) = build(Numbers::Known)?;
         t.templates = clock.elapsed();
         let clock = Instant::now();
-        let mut doc = typeset::compile(&world).map_err(keep(&source))?;
-        // A slide that ran over onto a second page shifted every later number: lay the deck
-        // out again with numbers Typst counts.
+        let mut doc = typeset::compile(&world).map_err(|e| keep(e, &source))?;
+        // A template that made two pages of one slide shifted every later number: lay the
+        // deck out again with numbers Typst counts.
         if doc.pages().len() != titles.len() {
             (world, source, _) = build(Numbers::Counted)?;
-            doc = typeset::compile(&world).map_err(keep(&source))?;
+            doc = typeset::compile(&world).map_err(|e| keep(e, &source))?;
         }
         t.typeset = clock.elapsed();
         let clock = Instant::now();
@@ -262,7 +259,7 @@ impl Engine {
             Some(i) => format!("kamdeck-plan-{}-{}", p.seller.name, p.accounts[i].id),
             None => format!("kamdeck-review-{}", p.seller.name),
         };
-        let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(keep(&source))?;
+        let pdf = typeset::pdf(&world, &doc, &ident, date).map_err(|e| keep(e, &source))?;
         t.pdf = clock.elapsed();
         Ok(Rendered { pdf, workbook: None, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
     }
