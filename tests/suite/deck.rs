@@ -140,7 +140,7 @@ fn footers_number_the_pages() {
 }
 
 #[test]
-fn a_slide_that_runs_over_keeps_the_numbers_right() {
+fn a_template_that_makes_two_pages_keeps_the_numbers_right() {
     // A charter template that makes two pages: kamdeck writes each slide's page number into
     // its footer when every slide is one page; here Typst has to count them instead.
     let dir = crate::support::scratch("overflowing-slide");
