@@ -32,6 +32,11 @@ fn flagship_plan_names_the_evp_to_win() {
     assert!(text.contains("Meridian Advisory → Executive Vice President"), "influence path from the consultancy");
     assert!(text.contains("advises on care cost savings"));
     assert!(text.contains("OUTSIDE NORTHBRIDGE HEALTH SYSTEM"), "externals in their own band");
+    assert!(
+        r.titles.iter().any(|t| t == "6 whitespace cells across 4 divisions; the largest gap is CRM (2)"),
+        "{:?}",
+        r.titles
+    );
     for person in [
         "Alma Okafor",
         "Dana Whitfield",
@@ -45,6 +50,15 @@ fn flagship_plan_names_the_evp_to_win() {
     ] {
         assert!(text.contains(person), "{person} is on the map");
     }
+}
+
+#[test]
+fn one_division_is_counted_in_the_singular() {
+    let mut p = portfolio();
+    p.accounts[0].divisions.truncate(1);
+    let figures = kamdeck::figures::Figures::compute(&p);
+    let r = engine().plan(&p, &figures, 0, Cores::One).unwrap_or_else(|f| panic!("{}", f.error));
+    assert!(r.titles.iter().any(|t| t == "1 whitespace cell across 1 division: Fraud prevention"), "{:?}", r.titles);
 }
 
 #[test]

@@ -28,7 +28,11 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         c.tn(
             "plan_divisions.title",
             total,
-            &[("d", &f.count(a.divisions.len())), ("offering", &offerings[best].name), ("k", &f.count(most))],
+            &[
+                ("divisions", &c.tn("unit.divisions", a.divisions.len(), &[])),
+                ("offering", &offerings[best].name),
+                ("k", &f.count(most)),
+            ],
         )
     };
     let status = |s: CellStatus| {
