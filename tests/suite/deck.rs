@@ -76,6 +76,19 @@ fn single_account_and_zero_revenue() {
 }
 
 #[test]
+fn counts_of_one_read_in_the_singular() {
+    let r = review_yaml(
+        "seller: { name: Solo }\nfiscal_years: [FY1, FY2]\nplans: [ { id: p, name: P } ]\naccounts:\n  - { id: a, name: Only One, revenue: { FY1: 80, FY2: 100 }, mrr: { p: 10 } }\n",
+    );
+    let text = all_text(&r);
+    assert!(text.contains("across 1 key account;"), "{text}");
+    assert!(text.contains("from 1 account in FY2"), "{text}");
+    for plural in ["1 accounts", "1 key accounts", "1 divisions", "1 days"] {
+        assert!(!text.contains(plural), "{plural}: {text}");
+    }
+}
+
+#[test]
 fn ten_thousand_accounts_stay_readable() {
     let yaml = kamdeck::generate::portfolio_yaml(kamdeck::generate::Synthetic {
         accounts: 10_000,

@@ -34,9 +34,13 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         && renewal >= today
         && renewal < today.add_months(6)
     {
-        risks.push(
-            c.tr("actions.renewal", &[("date", &f.date(renewal)), ("days", &renewal.days_since(today).to_string())]),
-        );
+        risks.push(c.tr(
+            "actions.renewal",
+            &[
+                ("date", &f.date(renewal)),
+                ("days", &c.tn("unit.days", usize::try_from(renewal.days_since(today)).unwrap_or(0), &[])),
+            ],
+        ));
     }
     if a.onboarding.as_ref().and_then(|o| o.status) == Some(OnboardingStatus::Blocked) {
         risks.push(c.t("actions.blocked"));
