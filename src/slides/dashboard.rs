@@ -52,11 +52,11 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             None => c.tn(
                 "dashboard.title_flat",
                 d.at_risk,
-                &[("mrr", &f.money_short(d.total_mrr)), ("accounts", &c.tn("unit.key_accounts", d.active, &[]))],
+                &[("mrr", &f.money_short(d.total_mrr)), ("accounts", &c.units("key_accounts", d.active))],
             ),
         }
     } else {
-        c.tn("dashboard.title_norev", d.at_risk, &[("accounts", &c.tn("unit.key_accounts", d.active, &[]))])
+        c.tn("dashboard.title_norev", d.at_risk, &[("accounts", &c.units("key_accounts", d.active))])
     };
     let mut s = Slide::new("review/dashboard.typ", c.t("kicker.dashboard"), title, Value::Null);
 
@@ -113,7 +113,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             &[
                 ("plan", &c.p.plans[u.plan].name),
                 ("pct", &f.pct(u.penetration.unwrap_or(0.0), 0)),
-                ("accounts", &c.tn("unit.accounts", u.on_plan, &[])),
+                ("accounts", &c.units("accounts", u.on_plan)),
                 ("next", &next.join(", ")),
             ],
         )

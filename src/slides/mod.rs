@@ -63,6 +63,11 @@ impl Ctx<'_> {
         self.loc.tn(key, n, &self.fmt.count(n), args)
     }
 
+    /// `n` with its unit in the right plural form (`unit.<unit>` in the catalogue): "1 account".
+    pub fn units(&self, unit: &str, n: usize) -> String {
+        self.tn(&format!("unit.{unit}"), n, &[])
+    }
+
     /// Name of account `i`.
     pub fn name(&self, i: usize) -> &str {
         &self.p.accounts[i].name

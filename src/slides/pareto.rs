@@ -69,7 +69,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "headers": [c.t("col.rank"), c.t("col.account"), c.t("col.revenue"), c.t("col.cumulative")],
         "vital": vital,
         "more": (more > 0).then(|| c.tr("more", &[("n", &c.fmt.count(more))])),
-        "summary": c.tr("pareto.summary", &[("total", &c.fmt.money_short(pa.total)), ("accounts", &c.tn("unit.accounts", pa.rows.len(), &[])), ("year", &pa.year)]),
+        "summary": c.tr("pareto.summary", &[("total", &c.fmt.money_short(pa.total)), ("accounts", &c.units("accounts", pa.rows.len())), ("year", &pa.year)]),
     });
     Ok(vec![s])
 }

@@ -38,7 +38,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "actions.renewal",
             &[
                 ("date", &f.date(renewal)),
-                ("days", &c.tn("unit.days", usize::try_from(renewal.days_since(today)).unwrap_or(0), &[])),
+                ("days", &c.units("days", usize::try_from(renewal.days_since(today)).unwrap_or(0))),
             ],
         ));
     }

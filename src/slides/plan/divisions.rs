@@ -29,7 +29,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "plan_divisions.title",
             total,
             &[
-                ("divisions", &c.tn("unit.divisions", a.divisions.len(), &[])),
+                ("divisions", &c.units("divisions", a.divisions.len())),
                 ("offering", &offerings[best].name),
                 ("k", &f.count(most)),
             ],
