@@ -10,7 +10,7 @@
 use std::time::{Duration, Instant};
 
 use kamdeck::generate::{Synthetic, portfolio_yaml};
-use kamdeck::{Engine, EngineOptions, input};
+use kamdeck::{DeckKind, DeckSpec, Engine, input};
 
 // The same allocator as the binary, so the figures match what users see.
 #[global_allocator]
@@ -76,9 +76,10 @@ fn plans() {
     let p = input::from_yaml_str(&yaml, "plans").expect("generated");
     let accounts: Vec<usize> = (0..p.accounts.len()).collect();
     for no_workbook in [false, true] {
-        let engine = Engine::new(&EngineOptions { no_workbook, ..EngineOptions::default() }).expect("engine");
+        let spec = DeckSpec::new(DeckKind::Plan);
+        let engine = Engine::new(&if no_workbook { spec.without_workbook() } else { spec }).expect("engine");
         let clock = Instant::now();
-        let results = kamdeck::batch::plans(&engine, &p, &accounts, &out, false, &|_| {});
+        let results = kamdeck::batch::plans(&engine, &p, &accounts, &out, &|_| {});
         let total = clock.elapsed();
         let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
         #[allow(clippy::cast_precision_loss)]
@@ -115,7 +116,7 @@ fn workbook(engine: &Engine) {
 
 fn main() {
     let start = Instant::now();
-    let engine = Engine::new(&EngineOptions::default()).expect("engine");
+    let engine = Engine::new(&DeckSpec::new(DeckKind::Review)).expect("engine");
     println!("engine (fonts, templates, theme) loaded once in {:.1} ms", ms(start.elapsed()));
     workbook(&engine);
     let example =

@@ -40,7 +40,6 @@ pub fn plans(
     p: &Portfolio,
     accounts: &[usize],
     dir: &Path,
-    keep_typst: bool,
     done: &(dyn Fn(&PlanResult) + Sync),
 ) -> Vec<PlanResult> {
     let figures = Figures::compute(p);
@@ -63,7 +62,7 @@ pub fn plans(
                 let work = || loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&account) = accounts.get(k) else { break };
-                    let result = one(engine, p, &figures, account, &out, keep_typst, cores);
+                    let result = one(engine, p, &figures, account, &out, cores);
                     // typst memoises every compile in a process-wide cache; what one deck
                     // alone used is dead weight for the next (500 plans grew it past 3 GB).
                     // Results every deck uses (the theme, fonts) are hit each time and stay.
@@ -83,15 +82,7 @@ pub fn plans(
     results
 }
 
-fn one(
-    engine: &Engine,
-    p: &Portfolio,
-    figures: &Figures,
-    account: usize,
-    out: &Path,
-    keep_typst: bool,
-    cores: Cores,
-) -> PlanResult {
+fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &Path, cores: Cores) -> PlanResult {
     let a = &p.accounts[account];
     let shortened = a.stakeholders.is_empty() || a.divisions.is_empty() || a.milestones.is_empty();
     let path = |ext: &str| -> PathBuf { out.join(format!("{}.{ext}", a.id)) };
@@ -102,7 +93,7 @@ fn one(
                 if let Some(wb) = &r.workbook {
                     write_atomic(&path("xlsx"), wb)?;
                 }
-                if keep_typst {
+                if engine.spec().outputs.typst {
                     write_atomic(&path("typ"), r.source.as_bytes())?;
                 }
                 Ok(r.page_texts.len())

@@ -11,6 +11,9 @@ pub enum Error {
     /// The theme is invalid.
     #[error(transparent)]
     Theme(#[from] crate::theme::ThemeError),
+    /// The deck asked for is not on offer (theme, language, slide).
+    #[error(transparent)]
+    Spec(#[from] crate::deck::SpecError),
     /// The message catalogue is invalid.
     #[error(transparent)]
     Locale(#[from] crate::i18n::LocaleError),
@@ -50,6 +53,6 @@ impl Error {
 
     /// Whether the user's input (file or arguments) caused it: exit code 2, else 1.
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, Self::Input(_) | Self::Usage(_))
+        matches!(self, Self::Input(_) | Self::Spec(_) | Self::Usage(_))
     }
 }

@@ -1,11 +1,12 @@
-//! kamdeck turns a key-account portfolio (YAML) into the decks key account managers
-//! present: the quarterly KAM review as a 16:9 PDF.
+//! kamdeck turns a key-account portfolio (YAML or Excel) into the decks key account managers
+//! present: the quarterly KAM review and account plans, each as a 16:9 PDF and a workbook.
 //!
 //! The pipeline, one module per stage:
-//! `input` (YAML → `model::Portfolio`, validated) → `figures` (pure analyses) →
-//! `slides` (one module per slide kind: context, charts via `charts`) → `render`
-//! (minijinja templates → Typst source) → `typeset` (in-process Typst → PDF).
-//! `deck::Engine` ties them together; `cli` is the command line.
+//! `input` (YAML, Excel → `model::Portfolio`, validated) → `figures` (pure analyses) →
+//! `slides` (one module per slide kind: title, data, charts via `charts`, its sheet) →
+//! writers: `render` (minijinja → Typst source) + `typeset` (in-process Typst → PDF), and
+//! `workbook` (XLSX). `deck::Engine` runs them for a checked `deck::DeckSpec`; `cli` is the
+//! command line.
 
 pub mod assets;
 pub mod batch;
@@ -25,5 +26,5 @@ pub mod theme;
 pub mod typeset;
 pub mod workbook;
 
-pub use deck::{Engine, EngineOptions, Rendered};
+pub use deck::{DeckKind, DeckSpec, Engine, Rendered, SpecRequest};
 pub use error::Error;

@@ -2,7 +2,7 @@
 
 use plotters::style::RGBColor;
 
-use super::{Align, ChartError, ChartStyle, Ink, Painter, draw, nice_ticks, text_width, truncate};
+use super::{Align, ChartError, ChartStyle, Drawn, Ink, Painter, draw, nice_ticks, text_width, truncate};
 
 /// Bars with an optional cumulative line on a 0–100 % secondary axis (Pareto).
 pub struct Bars<'a> {
@@ -87,7 +87,11 @@ fn rank_labels(p: &Painter<'_, '_>, xs: &[f64], slot: f64, y: f64) {
 }
 
 /// The Pareto chart (or any bars with a cumulative line).
-pub fn bars_with_line(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
+pub fn bars_with_line(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: bars_with_line_svg(b, w, h, style)?, data: b.data() })
+}
+
+fn bars_with_line_svg(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     draw(w, h, style, |p| {
         let s = p.style;
         let max = b.values.iter().copied().fold(0.0, f64::max);
@@ -164,7 +168,11 @@ pub struct StackedBars<'a> {
 }
 
 /// A stacked bar chart with a legend row and totals.
-pub fn stacked_bars(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
+pub fn stacked_bars(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: stacked_bars_svg(b, w, h, style)?, data: b.data() })
+}
+
+fn stacked_bars_svg(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     draw(w, h, style, |p| {
         let s = p.style;
         let n = b.categories.len();
@@ -249,7 +257,11 @@ pub struct HBars<'a> {
 }
 
 /// Draws horizontal bars (satisfaction, MRR per member).
-pub fn hbars(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
+pub fn hbars(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: hbars_svg(b, w, h, style)?, data: b.data() })
+}
+
+fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     let HBars { labels, values, max, target, fmt } = b;
     let max = *max;
     draw(w, h, style, |p| {
@@ -295,7 +307,11 @@ pub struct Curve<'a> {
 }
 
 /// Draws the Pareto curve.
-pub fn pareto_curve(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
+pub fn pareto_curve(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: pareto_curve_svg(c, w, h, style)?, data: c.data() })
+}
+
+fn pareto_curve_svg(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     draw(w, h, style, |p| {
         let s = p.style;
         let left = text_width(&(c.pct)(1.0), s.label) + 12.0;

@@ -2,7 +2,7 @@
 
 use plotters::style::RGBColor;
 
-use super::{Align, ChartError, ChartStyle, Ink, draw, text_width, truncate};
+use super::{Align, ChartError, ChartStyle, Drawn, Ink, data, draw, text_width, truncate};
 
 /// One row of the Gantt chart.
 pub struct GanttRow {
@@ -20,6 +20,18 @@ pub struct GanttRow {
 
 /// Draws rows against a time axis; `ticks` are (day, label) pairs, `today` (day, label).
 pub fn gantt(
+    rows: &[GanttRow],
+    ticks: &[(i64, String)],
+    today: Option<(i64, String)>,
+    legend: &[(String, RGBColor)],
+    w: f64,
+    h: f64,
+    style: &ChartStyle,
+) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: gantt_svg(rows, ticks, today, legend, w, h, style)?, data: data::spans(rows) })
+}
+
+fn gantt_svg(
     rows: &[GanttRow],
     ticks: &[(i64, String)],
     today: Option<(i64, String)>,

@@ -2,7 +2,7 @@
 
 use plotters::style::RGBColor;
 
-use super::{Align, ChartError, ChartStyle, Ink, LabelBox, draw, text_width};
+use super::{Align, ChartError, ChartStyle, Drawn, Ink, LabelBox, data, draw, text_width};
 
 /// One line.
 pub struct LineSeries {
@@ -16,6 +16,18 @@ pub struct LineSeries {
 
 /// Lines over categories on a 0..`top` axis, values at the points, names at the ends.
 pub fn line_chart(
+    categories: &[String],
+    series: &[LineSeries],
+    top: f64,
+    fmt: &dyn Fn(f64) -> String,
+    w: f64,
+    h: f64,
+    style: &ChartStyle,
+) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: line_chart_svg(categories, series, top, fmt, w, h, style)?, data: data::lines(categories, series) })
+}
+
+fn line_chart_svg(
     categories: &[String],
     series: &[LineSeries],
     top: f64,

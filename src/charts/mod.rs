@@ -7,6 +7,7 @@
 //! which Typst draws with the World's fonts: crisp and extractable.
 
 mod bars;
+mod data;
 mod gantt;
 mod lines;
 mod scatter;
@@ -20,6 +21,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use bars::{Bars, Curve, HBars, StackedBars, bars_with_line, hbars, pareto_curve, stacked_bars};
+pub use data::{ChartData, Drawn, Point, Series, Span};
 pub use gantt::{GanttRow, gantt};
 pub use lines::{LineSeries, line_chart};
 pub use scatter::{Scatter, ScatterPoint, scatter};

@@ -2,7 +2,7 @@
 
 use plotters::style::RGBColor;
 
-use super::{Align, ChartError, ChartStyle, Ink, LabelBox, draw, nice_ticks, text_width, truncate};
+use super::{Align, ChartError, ChartStyle, Drawn, Ink, LabelBox, draw, nice_ticks, text_width, truncate};
 
 /// One point.
 #[derive(Debug, Clone)]
@@ -68,7 +68,11 @@ fn ticks_between(lo: f64, hi: f64) -> Vec<f64> {
 }
 
 /// Draws the scatter.
-pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
+pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
+    Ok(Drawn { svg: scatter_svg(sc, w, h, style)?, data: sc.data() })
+}
+
+fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     draw(w, h, style, |p| {
         let s = p.style;
         let (xl, xh) = sc.x_range.unwrap_or_else(|| range_of(sc.points.iter().map(|q| q.x), sc.x_split));

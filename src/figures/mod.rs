@@ -67,41 +67,6 @@ impl Figures {
     }
 }
 
-/// What the portfolio lacks, slide by slide (for `kamdeck check`).
-pub fn gaps(p: &Portfolio) -> Vec<String> {
-    let f = Figures::compute(p);
-    let mut out = Vec::new();
-    let mut gap = |cond: bool, slide: &str, what: String| {
-        if cond {
-            out.push(format!("{slide}: {what}"));
-        }
-    };
-    gap(p.plans.is_empty(), "dashboard", "no plans: MRR by plan and upsell are left out".into());
-    gap(
-        f.dashboard.previous_mrr.is_none(),
-        "dashboard",
-        "no mrr_history: change vs the previous period is left out".into(),
-    );
-    gap(f.pareto.rows.is_empty(), "pareto", format!("no revenue in {}: slide left out", p.latest_year()));
-    gap(f.scoring.rows.is_empty(), "scoring", "no account has scores: slide left out".into());
-    gap(
-        f.scoring.unscored > 0 && !f.scoring.rows.is_empty(),
-        "scoring",
-        format!("{} accounts without scores", f.scoring.unscored),
-    );
-    gap(f.profit.points.is_empty(), "profit", "no margins: slide left out".into());
-    gap(f.risk.satisfaction.is_empty(), "risk", "no satisfaction surveys of accounts in onboarding".into());
-    gap(p.accounts.iter().all(|a| a.health.is_none()), "risk", "no health data (engagement, churn risk)".into());
-    gap(f.retention.years.is_empty(), "retention", "one fiscal year only: slide left out".into());
-    gap(p.report_date.is_none(), "retention", "no report_date: renewals and queue ages are left out".into());
-    gap(f.divisions.rows.is_empty(), "divisions", "no account has divisions: slide left out".into());
-    gap(p.team.is_empty(), "team", "no team: slide left out".into());
-    gap(p.program.raci.is_empty(), "team", "no program RACI".into());
-    gap(p.program.milestones.is_empty(), "timeline", "no program milestones: slide left out".into());
-    gap(p.program.charter.is_none(), "charter", "no program charter: slide left out".into());
-    out
-}
-
 /// An account has revenue in the latest fiscal year or MRR above zero.
 pub fn is_active(a: &Account, latest_year: &str) -> bool {
     a.revenue_in(latest_year) > 0.0 || a.mrr_total() > 0.0

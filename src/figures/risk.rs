@@ -23,6 +23,15 @@ impl Endangerment {
         };
         (e.low_engagement || e.high_churn).then_some(e)
     }
+
+    /// The catalogue key of why the account is endangered, in words (`flag.*`).
+    pub fn reason(self) -> &'static str {
+        match (self.low_engagement, self.high_churn) {
+            (true, true) => "flag.both",
+            (false, true) => "flag.churn",
+            _ => "flag.engagement",
+        }
+    }
 }
 
 /// An account in the risk queue.

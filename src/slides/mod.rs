@@ -1,170 +1,137 @@
-//! The slide kinds of each deck: one module per kind, one registry per deck.
+//! The slide kinds of each deck, and a deck built from them as values.
 //!
-//! A slide kind turns the figures into what its template shows (a JSON context), its
-//! charts (SVG) and its finding-stating title. To add a slide: write a module with a
-//! `build` function and a template `templates/review/<id>.typ`, its mirror writer in
-//! `workbook::mirrors`, then list both in `REVIEW`.
-//! An empty `Vec` from `build` leaves the slide out (its data is missing).
+//! A slide kind is one module (`review/pareto.rs`): its finding-stating title, the data its
+//! template shows, its charts, its workbook sheet and the notes on data it lacks, plus one
+//! template and its catalogue keys. `review::REVIEW` and `plan::PLAN` list the kinds in deck
+//! order. `build` turns a portfolio's figures into a `Deck` that every writer reads: the PDF
+//! (`deck::pdf`) and the workbook (`deck::xlsx`) are siblings that never build slides.
 
-mod abc;
-mod agenda;
-mod appendix;
-mod charter;
-mod dashboard;
-mod divisions;
-mod pareto;
+mod ctx;
 pub mod plan;
-mod profit;
-mod retention;
-mod risk;
-mod scoring;
-pub(crate) mod team;
-pub(crate) mod timeline;
-mod title;
+pub mod review;
+mod slide;
 
-use serde_json::Value;
+use rust_xlsxwriter::XlsxError;
 
-use crate::charts::{ChartError, ChartStyle};
-use crate::figures::Figures;
-use crate::figures::abc::Tier;
-use crate::i18n::{Fmt, Locale};
-use crate::model::Portfolio;
-use crate::workbook::mirrors::review;
-
-/// What a slide kind's `build` reads.
-pub struct Ctx<'a> {
-    /// The portfolio.
-    pub p: &'a Portfolio,
-    /// Its figures.
-    pub f: &'a Figures,
-    /// Number formatting.
-    pub fmt: Fmt<'a>,
-    /// Messages.
-    pub loc: &'a Locale,
-    /// Chart colours and font.
-    pub style: &'a ChartStyle,
-    /// The account of an account plan (index in `Portfolio::accounts`); `None` for the review.
-    pub account: Option<usize>,
-}
-
-impl Ctx<'_> {
-    /// Message `key`.
-    pub fn t(&self, key: &str) -> String {
-        self.loc.t(key)
-    }
-
-    /// Message `key` with arguments.
-    pub fn tr(&self, key: &str, args: &[(&str, &str)]) -> String {
-        self.loc.tr(key, args)
-    }
-
-    /// Message `key.one` or `key.other` by `n` (which is also passed as `{n}`).
-    pub fn tn(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
-        self.loc.tn(key, n, &self.fmt.count(n), args)
-    }
-
-    /// `n` with its unit in the right plural form (`unit.<unit>` in the catalogue): "1 account".
-    pub fn units(&self, unit: &str, n: usize) -> String {
-        self.tn(&format!("unit.{unit}"), n, &[])
-    }
-
-    /// Name of account `i`.
-    pub fn name(&self, i: usize) -> &str {
-        &self.p.accounts[i].name
-    }
-
-    /// "A" / "B" / "C" / "–".
-    pub fn tier(&self, t: Option<Tier>) -> String {
-        t.map_or_else(|| "–".to_owned(), |t| t.letter().to_owned())
-    }
-
-    /// Name of a team member id, or the id itself.
-    pub fn member_name(&self, id: Option<&str>) -> String {
-        id.map(|id| self.p.member(id).map_or(id, |m| m.name.as_str()).to_owned()).unwrap_or_default()
-    }
-
-    /// The latest fiscal year.
-    pub fn year(&self) -> &str {
-        self.p.latest_year()
-    }
-}
-
-/// A chart handed to Typst as a virtual file.
-#[derive(Debug, Clone)]
-pub struct Chart {
-    /// Absolute virtual path, e.g. `/charts/pareto.svg`.
-    pub path: String,
-    /// The SVG.
-    pub svg: String,
-}
-
-/// One slide, ready for its template.
-#[derive(Debug, Clone)]
-pub struct Slide {
-    /// Template under `templates/`.
-    pub template: &'static str,
-    /// The analysis name above the title (also the PDF bookmark).
-    pub kicker: String,
-    /// The finding.
-    pub title: String,
-    /// What the template shows.
-    pub data: Value,
-    /// Charts referenced by `data`.
-    pub charts: Vec<Chart>,
-    /// One-line notes about missing data.
-    pub notes: Vec<String>,
-    /// Listed in the agenda and bookmarks as a section.
-    pub outlined: bool,
-}
-
-impl Slide {
-    /// A slide of template `template` with a kicker and title.
-    pub fn new(template: &'static str, kicker: String, title: String, data: Value) -> Self {
-        Self { template, kicker, title, data, charts: Vec::new(), notes: Vec::new(), outlined: true }
-    }
-
-    /// Adds a chart, returning its path for the data.
-    pub fn chart(&mut self, name: &str, svg: String) -> String {
-        let path = format!("/charts/{name}.svg");
-        self.charts.push(Chart { path: path.clone(), svg });
-        path
-    }
-
-    /// Adds a note about missing data.
-    pub fn note(&mut self, s: String) {
-        self.notes.push(s);
-    }
-}
+pub use self::ctx::Ctx;
+pub use self::plan::PLAN;
+pub use self::review::REVIEW;
+pub use self::slide::{Chart, Slide};
+use crate::charts::ChartError;
+pub use crate::charts::{ChartData, Drawn, Point, Series, Span};
+use crate::workbook::Mirror;
 
 /// A kind of slide.
 pub struct SlideKind {
-    /// Id: names the template and the workbook sheet (`sheet.<id>` in the catalogue).
+    /// Id: names the kind on the command line, its workbook sheet (`sheet.<id>`) and kicker
+    /// (`kicker.<id>`) in the catalogue.
     pub id: &'static str,
+    /// The templates its slides use.
+    pub templates: &'static [&'static str],
     /// Builds the kind's slides (none when its data is missing).
     pub build: fn(&Ctx<'_>) -> Result<Vec<Slide>, ChartError>,
     /// Writes the kind's mirror sheet in the workbook.
-    pub(crate) mirror: crate::workbook::mirrors::Writer,
+    pub(crate) sheet: fn(&Ctx<'_>, &mut Mirror<'_>) -> Result<(), XlsxError>,
+    /// What the portfolio lacks for this kind, one catalogue message each (`kamdeck check`).
+    pub gaps: fn(&Ctx<'_>) -> Vec<String>,
 }
 
-/// The quarterly KAM review, in deck order.
-pub const REVIEW: &[SlideKind] = &[
-    SlideKind { id: "title", build: title::build, mirror: review::title },
-    SlideKind { id: "agenda", build: agenda::build, mirror: review::agenda },
-    SlideKind { id: "dashboard", build: dashboard::build, mirror: review::dashboard },
-    SlideKind { id: "pareto", build: pareto::build, mirror: review::pareto },
-    SlideKind { id: "abc", build: abc::build, mirror: review::abc },
-    SlideKind { id: "scoring", build: scoring::build, mirror: review::scoring },
-    SlideKind { id: "profit", build: profit::build, mirror: review::profit },
-    SlideKind { id: "risk", build: risk::build, mirror: review::risk },
-    SlideKind { id: "retention", build: retention::build, mirror: review::retention },
-    SlideKind { id: "divisions", build: divisions::build, mirror: review::divisions },
-    SlideKind { id: "team", build: team::build, mirror: review::team },
-    SlideKind { id: "timeline", build: timeline::build, mirror: review::timeline },
-    SlideKind { id: "charter", build: charter::build, mirror: review::charter },
-    SlideKind { id: "appendix", build: appendix::build, mirror: review::appendix },
-];
+impl std::fmt::Debug for SlideKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SlideKind").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+/// The `gaps` of a kind that needs nothing beyond what every portfolio has.
+pub(crate) fn no_gaps(_: &Ctx<'_>) -> Vec<String> {
+    Vec::new()
+}
 
 /// Most chart categories on one slide.
 pub const MAX_CATEGORIES: usize = 30;
 /// Most points on a scatter: beyond that dots only add ink, and the file grows.
 pub const MAX_POINTS: usize = 250;
+
+/// The document around the slides: what a writer puts in its metadata and footers.
+#[derive(Debug, Clone)]
+pub struct DocInfo {
+    /// "KAM review — Seller FY2026 Q2".
+    pub title: String,
+    /// Who prepared it.
+    pub author: String,
+    /// The report date (year, month, day).
+    pub date: Option<(i32, u8, u8)>,
+    /// The catalogue's language.
+    pub lang: String,
+    /// The reporting period printed in footers.
+    pub period: String,
+    /// The footers' confidentiality line.
+    pub confidentiality: String,
+}
+
+/// The slides of one kind, with the name of the workbook sheet that mirrors them.
+pub struct Section {
+    /// The kind.
+    pub kind: &'static SlideKind,
+    /// Sheet name, as the slides' footers print it (`04 Pareto`).
+    pub sheet: String,
+    /// At least one slide.
+    pub slides: Vec<Slide>,
+}
+
+/// A deck as values: the document, and its slides by kind in deck order.
+pub struct Deck<'a> {
+    /// What the slides were built from (the sheet writers read it too).
+    pub ctx: Ctx<'a>,
+    /// Document metadata and footer text.
+    pub doc: DocInfo,
+    /// The kinds that have slides, numbered in deck order.
+    pub sections: Vec<Section>,
+}
+
+impl Deck<'_> {
+    /// Every slide, in deck order.
+    pub fn slides(&self) -> impl Iterator<Item = (&Section, &Slide)> {
+        self.sections.iter().flat_map(|s| s.slides.iter().map(move |x| (s, x)))
+    }
+}
+
+/// Builds `kinds` in order; those with slides get a number and a sheet name.
+pub fn build<'a>(ctx: Ctx<'a>, kinds: &[&'static SlideKind]) -> Result<Deck<'a>, ChartError> {
+    let mut sections: Vec<Section> = Vec::new();
+    for &kind in kinds {
+        let slides = (kind.build)(&ctx)?;
+        if !slides.is_empty() {
+            let sheet = format!("{:02} {}", sections.len() + 1, ctx.t(&format!("sheet.{}", kind.id)));
+            sections.push(Section { kind, sheet, slides });
+        }
+    }
+    let doc = doc_info(&ctx);
+    Ok(Deck { ctx, doc, sections })
+}
+
+fn doc_info(c: &Ctx<'_>) -> DocInfo {
+    let p = c.p;
+    let period = p.period.clone().unwrap_or_else(|| p.latest_year().to_owned());
+    DocInfo {
+        title: match c.account {
+            Some(i) => format!("{} — {} {}", c.t("deck.plan"), p.accounts[i].name, period),
+            None => format!("{} — {} {}", c.t("deck.review"), p.seller.name, period),
+        },
+        author: p.prepared_by.clone().unwrap_or_else(|| p.seller.name.clone()),
+        date: p.report_date.map(|d| (d.year, d.month, d.day)),
+        lang: c.loc.lang.clone(),
+        confidentiality: p.confidentiality.clone().unwrap_or_else(|| c.t("confidential")),
+        period,
+    }
+}
+
+/// What the portfolio lacks, kind by kind (`kind: note`), for `kamdeck check`.
+pub fn gaps(ctx: &Ctx<'_>, kinds: &[&'static SlideKind]) -> Vec<String> {
+    kinds.iter().flat_map(|k| (k.gaps)(ctx).into_iter().map(move |g| format!("{}: {g}", k.id))).collect()
+}
+
+/// `note` when `cond` holds: one line of a kind's `gaps`.
+pub(crate) fn gap(cond: bool, note: String) -> Option<String> {
+    cond.then_some(note)
+}

@@ -11,7 +11,7 @@ use crate::input::excel::layout::{Kind, a1, col_name};
 
 /// How a column's numbers are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Fmt {
+pub(crate) enum CellFmt {
     /// Text or a plain value.
     Text,
     /// Money in the portfolio's currency.
@@ -32,12 +32,12 @@ pub(crate) struct Col {
     /// Header (from the message catalogue).
     pub header: String,
     /// Number format.
-    pub fmt: Fmt,
+    pub fmt: CellFmt,
 }
 
 impl Col {
     /// A column with header `header`.
-    pub(crate) fn new(header: impl Into<String>, fmt: Fmt) -> Self {
+    pub(crate) fn new(header: impl Into<String>, fmt: CellFmt) -> Self {
         Self { header: header.into(), fmt }
     }
 }
@@ -58,7 +58,7 @@ pub(crate) enum V {
     /// A link to another sheet of the workbook, with its text.
     Link(String, String),
     /// A cell with its own number format (key/value tables mix kinds in one column).
-    As(Fmt, Box<V>),
+    As(CellFmt, Box<V>),
 }
 
 impl V {
@@ -105,7 +105,7 @@ pub(crate) struct Mirror<'w> {
     tables: usize,
     charts: u32,
     /// The number format each column was given (see `begin`).
-    col_fmts: Vec<Option<Fmt>>,
+    col_fmts: Vec<Option<CellFmt>>,
 }
 
 /// Rows a chart takes, and the gap between stacked charts.
@@ -159,7 +159,7 @@ impl<'w> Mirror<'w> {
             if self.col_fmts.len() <= c {
                 self.col_fmts.resize(c + 1, None);
             }
-            if self.col_fmts[c].is_none() && col.fmt != Fmt::Text {
+            if self.col_fmts[c].is_none() && col.fmt != CellFmt::Text {
                 self.ws.set_column_format(col16(c), format_of(self.st, col.fmt))?;
                 self.col_fmts[c] = Some(col.fmt);
             }
@@ -177,16 +177,16 @@ impl<'w> Mirror<'w> {
     /// Writes one row of the open table.
     pub(crate) fn row(&mut self, cells: Vec<V>) -> Result<(), XlsxError> {
         let r = self.row;
-        let fmts: Vec<Fmt> = self.open.as_ref().map(|o| o.cols.iter().map(|c| c.fmt).collect()).unwrap_or_default();
+        let fmts: Vec<CellFmt> = self.open.as_ref().map(|o| o.cols.iter().map(|c| c.fmt).collect()).unwrap_or_default();
         for (c, v) in cells.into_iter().enumerate() {
             let (fmt, v) = match v {
                 V::As(f, inner) => (f, *inner),
-                v => (fmts.get(c).copied().unwrap_or(Fmt::Text), v),
+                v => (fmts.get(c).copied().unwrap_or(CellFmt::Text), v),
             };
             // Plain cells carry no format: looking a format up costs a hash per cell.
             let st: &Styles = self.st;
             let inherited = self.col_fmts.get(c).copied().flatten() == Some(fmt);
-            let fmt = (fmt != Fmt::Text && !inherited).then(|| format_of(st, fmt));
+            let fmt = (fmt != CellFmt::Text && !inherited).then(|| format_of(st, fmt));
             let c16 = col16(c);
             let ws = &mut *self.ws;
             let shown = match v {
@@ -264,6 +264,18 @@ impl<'w> Mirror<'w> {
         self.end()
     }
 
+    /// A key/value table (KPI lists, title sheets) under `headers`: each value with its own format.
+    pub(crate) fn key_values(
+        &mut self,
+        caption: &str,
+        headers: [String; 2],
+        rows: Vec<(String, V, CellFmt)>,
+    ) -> Result<At, XlsxError> {
+        let rows = rows.into_iter().map(|(k, v, f)| vec![V::Text(k), V::As(f, Box::new(v))]).collect();
+        let [key, value] = headers;
+        self.table(caption, vec![Col::new(key, CellFmt::Text), Col::new(value, CellFmt::Text)], rows)
+    }
+
     /// A row under a finished table: `label` in the first column and, in column `col`,
     /// `function` (`SUM`, `AVERAGE`) over that column of the table, with its cached result.
     pub(crate) fn summary(
@@ -273,7 +285,7 @@ impl<'w> Mirror<'w> {
         col: usize,
         at: At,
         cached: f64,
-        fmt: Fmt,
+        fmt: CellFmt,
     ) -> Result<(), XlsxError> {
         let mut cells = vec![V::Empty; col + 1];
         cells[0] = V::Text(label);
@@ -328,7 +340,7 @@ impl<'w> Mirror<'w> {
     }
 }
 
-impl From<Kind> for Fmt {
+impl From<Kind> for CellFmt {
     fn from(kind: Kind) -> Self {
         match kind {
             Kind::Money => Self::Money,
@@ -342,14 +354,14 @@ impl From<Kind> for Fmt {
 }
 
 /// The cell format of a number format.
-pub(crate) fn format_of(st: &Styles, fmt: Fmt) -> &Format {
+pub(crate) fn format_of(st: &Styles, fmt: CellFmt) -> &Format {
     match fmt {
-        Fmt::Text => &st.text,
-        Fmt::Money => &st.money,
-        Fmt::Percent => &st.percent,
-        Fmt::Integer => &st.integer,
-        Fmt::Decimal => &st.decimal,
-        Fmt::Date => &st.date,
+        CellFmt::Text => &st.text,
+        CellFmt::Money => &st.money,
+        CellFmt::Percent => &st.percent,
+        CellFmt::Integer => &st.integer,
+        CellFmt::Decimal => &st.decimal,
+        CellFmt::Date => &st.date,
     }
 }
 

@@ -6,18 +6,17 @@
 //! the slide's numbers. Output is deterministic: the document date is the report date and
 //! nothing depends on the clock or on hash order.
 
+mod formulas;
 mod inputs;
 mod mirror;
-pub(crate) mod mirrors;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
+pub(crate) use self::formulas::*;
 pub(crate) use self::inputs::InputRefs;
-pub(crate) use self::mirror::Mirror;
-use crate::deck::Cores;
+pub(crate) use self::mirror::{At, CellFmt, Col, Mirror, V};
 use crate::i18n::Locale;
 use crate::model::Portfolio;
-use crate::slides::Ctx;
 
 /// A workbook could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -120,8 +119,11 @@ pub fn portfolio_workbook(p: &Portfolio, loc: &Locale) -> Result<Vec<u8>, Workbo
     book.finish()
 }
 
+/// Writes the cells of one mirror sheet (a slide kind's sheet writer, bound to its deck).
+pub(crate) type SheetWriter<'a> = Box<dyn Fn(&mut Mirror<'_>) -> Result<(), XlsxError> + Sync + 'a>;
+
 /// A mirror sheet to write: its name (`04 Pareto`), its slide's heading and writer.
-pub(crate) struct MirrorSheet {
+pub(crate) struct MirrorSheet<'a> {
     /// Sheet name, as the slide footer prints it.
     pub name: String,
     /// The slide kind's id.
@@ -131,48 +133,51 @@ pub(crate) struct MirrorSheet {
     /// The finding.
     pub title: String,
     /// Writes the mirror.
-    pub write: mirrors::Writer,
+    pub write: SheetWriter<'a>,
 }
 
-/// The deck's workbook: README, the input sheets of `inputs` (the whole portfolio for the
+/// The deck's workbook: README, the input sheets of `inputs` (the whole portfolio `p` for the
 /// review, one account for a plan), then one mirror per slide kind in deck order.
 ///
-/// Sheets are independent until the workbook is saved, so with `Cores::All` each is built on
+/// Sheets are independent until the workbook is saved, so with `parallel` each is built on
 /// its own thread: at 10,000 accounts the input sheets and the four largest mirrors take
-/// similar times.
+/// similar times. In a batch every core already has a deck of its own, and threads spawned
+/// per deck cost more than they win.
 pub(crate) fn deck_workbook(
-    c: &Ctx<'_>,
+    p: &Portfolio,
     inputs: &Portfolio,
-    sheets: &[MirrorSheet],
-    cores: Cores,
+    loc: &Locale,
+    sheets: &[MirrorSheet<'_>],
+    parallel: bool,
 ) -> Result<Vec<u8>, WorkbookError> {
-    let mut book = Book::new(c.p)?;
+    let mut book = Book::new(p)?;
     let names: Vec<(String, &'static str)> = sheets.iter().map(|s| (s.name.clone(), s.kind)).collect();
     let tables = crate::input::excel::tables(inputs);
     let refs = InputRefs::of(&tables);
-    let note = c.loc.t("workbook.mirror_note");
+    let note = loc.t("workbook.mirror_note");
     let st = &book.styles;
-    let mirror = |s: &MirrorSheet| {
+    let mirror = |s: &MirrorSheet<'_>| {
         let mut ws = Worksheet::new();
         ws.set_name(&s.name).in_sheet(&s.name)?;
         let mut m = Mirror::new(&mut ws, &s.name, st, &refs, &names);
         m.heading(&s.kicker, &s.title, &note).in_sheet(&s.name)?;
-        (s.write)(c, &mut m).in_sheet(&s.name)?;
+        (s.write)(&mut m).in_sheet(&s.name)?;
         m.finish().in_sheet(&s.name)?;
         Ok::<_, WorkbookError>(ws)
     };
-    let (inputs_ws, mirrors) = match cores {
-        Cores::One => (inputs::sheets(&tables, st, c.loc), sheets.iter().map(mirror).collect::<Vec<_>>()),
-        Cores::All => std::thread::scope(|scope| {
-            let input_sheets = scope.spawn(|| inputs::sheets(&tables, st, c.loc));
+    let (inputs_ws, mirrors) = if parallel {
+        std::thread::scope(|scope| {
+            let input_sheets = scope.spawn(|| inputs::sheets(&tables, st, loc));
             let mirrors: Vec<_> = sheets.iter().map(|s| scope.spawn(move || mirror(s))).collect();
             (join(input_sheets), mirrors.into_iter().map(join).collect())
-        }),
+        })
+    } else {
+        (inputs::sheets(&tables, st, loc), sheets.iter().map(mirror).collect::<Vec<_>>())
     };
     // Saving holds every sheet's XML at once: free what the sheets no longer need first.
     drop((tables, refs));
     let mut readme = Worksheet::new();
-    inputs::readme(&mut readme, &book.styles, inputs, c.loc, &names).in_sheet("README")?;
+    inputs::readme(&mut readme, &book.styles, inputs, loc, &names).in_sheet("README")?;
     book.wb.push_worksheet(readme);
     for ws in inputs_ws? {
         book.wb.push_worksheet(ws);
@@ -195,9 +200,4 @@ pub(crate) fn quote_sheet(name: &str) -> String {
     } else {
         format!("'{}'", name.replace('\'', "''"))
     }
-}
-
-/// A string as an Excel formula literal.
-pub(crate) fn lit(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
 }

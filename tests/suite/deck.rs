@@ -1,7 +1,7 @@
 //! The review deck of the worked example and of edge-case portfolios: pages, titles,
 //! figures in the text, reproducibility, scale.
 
-use kamdeck::{Engine, EngineOptions, Rendered};
+use kamdeck::{DeckKind, DeckSpec, Engine, Rendered};
 
 use crate::support::{all_text, norm, northbridge, review_yaml};
 
@@ -154,8 +154,8 @@ fn a_template_that_makes_two_pages_keeps_the_numbers_right() {
     std::fs::create_dir_all(dir.join("review")).unwrap();
     std::fs::write(dir.join("review/charter.typ"), "#slide({{ meta }})[First half]\n#slide({{ meta }})[Second half]\n")
         .unwrap();
-    let engine = Engine::new(&EngineOptions { templates: Some(dir), no_workbook: true, ..EngineOptions::default() })
-        .unwrap_or_else(|e| panic!("{e}"));
+    let spec = DeckSpec { templates: Some(dir), ..DeckSpec::new(DeckKind::Review).without_workbook() };
+    let engine = Engine::new(&spec).unwrap_or_else(|e| panic!("{e}"));
     let yaml = std::fs::read_to_string(crate::support::example("northbridge.yaml")).unwrap();
     let p = kamdeck::input::from_yaml_str(&yaml, "northbridge.yaml").unwrap_or_else(|e| panic!("{e}"));
     let r = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));

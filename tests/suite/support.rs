@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use kamdeck::{Engine, EngineOptions, Rendered};
+use kamdeck::{DeckKind, DeckSpec, Engine, Rendered};
 
 /// A file under `examples/`.
 pub(crate) fn example(name: &str) -> PathBuf {
@@ -14,7 +14,7 @@ pub(crate) fn example(name: &str) -> PathBuf {
 /// One engine per test process, as the CLI has one per run.
 pub(crate) fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::new(&EngineOptions::default()).unwrap_or_else(|e| panic!("{e}")))
+    ENGINE.get_or_init(|| Engine::new(&DeckSpec::new(DeckKind::Review)).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// Renders the review deck of a YAML text.

@@ -1,15 +1,24 @@
 //! Risks and next actions: the account's risk flags and its action list.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::ChartError;
+use crate::input::excel::layout as l;
 use crate::model::{Level, OnboardingStatus, Relationship};
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
 use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, link, link_text};
+
+/// The `actions` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "actions", templates: &["plan/actions.typ"], build, sheet, gaps: no_gaps };
 
 const ROWS: usize = 10;
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (i, a) = account(c);
     let f = &c.fmt;
     let mut risks: Vec<String> = Vec::new();
@@ -101,4 +110,32 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         s.note(c.tr("note.top_rows", &[("n", &f.count(ROWS)), ("total", &f.count(actions.len()))]));
     }
     Ok(vec![s])
+}
+
+/// Risks and next actions.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let (_, a) = account(c);
+    let rows_at: Vec<u32> = m.refs.rows(l::ACTIONS, &a.id).to_vec();
+    let cols = vec![
+        Col::new(c.t("col.action"), CellFmt::Text),
+        Col::new(c.t("col.owner"), CellFmt::Text),
+        Col::new(c.t("col.due"), CellFmt::Date),
+        Col::new(c.t("col.status"), CellFmt::Text),
+    ];
+    let rows = a
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            let cell = |h: &str| rows_at.get(k).and_then(|r| m.refs.cell(l::ACTIONS, *r, h));
+            vec![
+                link_text(cell("action"), &x.action),
+                V::text(c.member_name(x.owner.as_deref())),
+                x.due.map_or(V::Empty, |d| link(cell("due"), l::serial(d))),
+                V::text(x.status.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    m.table(&c.t("kicker.actions"), cols, rows)?;
+    Ok(())
 }

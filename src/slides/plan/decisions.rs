@@ -4,13 +4,22 @@
 //! The layout (`figures::orgchart`) is computed here in points and handed to the template,
 //! which draws boxes and lines with Typst primitives, so names stay crisp text.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::ChartError;
 use crate::figures::orgchart::{Layout, Metrics, layout};
+use crate::input::excel::layout as l;
 use crate::model::{Account, Relationship, Stakeholder};
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
 use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, link, link_text};
+
+/// The `decisions` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "decisions", templates: &["plan/decisions.typ"], build, sheet, gaps: no_gaps };
 
 /// The drawing area for the internal tree and the external band, in points.
 const AREA_W: f64 = 540.0;
@@ -168,7 +177,7 @@ fn paths(a: &Account, targets: &[usize]) -> Vec<String> {
     out
 }
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (_, a) = account(c);
     if a.stakeholders.is_empty() {
         return Ok(vec![]);
@@ -313,4 +322,69 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         slides.push(s);
     }
     Ok(slides)
+}
+
+/// Decision-making process: every stakeholder and influence, linked to their sheets.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let (_, a) = account(c);
+    let rows_at: Vec<u32> = m.refs.rows(l::STAKEHOLDERS, &a.id).to_vec();
+    let cols = vec![
+        Col::new(c.t("col.name"), CellFmt::Text),
+        Col::new(c.t("col.title"), CellFmt::Text),
+        Col::new(c.t("col.reports_to"), CellFmt::Text),
+        Col::new(c.t("col.organization"), CellFmt::Text),
+        Col::new(c.t("col.power"), CellFmt::Integer),
+        Col::new(c.t("col.relationship"), CellFmt::Text),
+        Col::new(c.t("col.key_contact"), CellFmt::Text),
+    ];
+    let name_of = |id: &str| a.stakeholders.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str()).to_owned();
+    #[allow(clippy::cast_precision_loss)]
+    let rows = a
+        .stakeholders
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let cell = |h: &str| rows_at.get(k).and_then(|r| m.refs.cell(l::STAKEHOLDERS, *r, h));
+            vec![
+                link_text(cell("name"), &s.name),
+                link_text(cell("title"), &s.title),
+                V::text(s.reports_to.as_deref().map(&name_of).unwrap_or_default()),
+                V::text(s.organization.clone().unwrap_or_default()),
+                s.power.map_or(V::Empty, |p| link(cell("power"), p as f64)),
+                V::text(
+                    s.relationship
+                        .map(|r| c.t(&format!("relationship.{}", crate::input::excel::relationship_key(r))))
+                        .unwrap_or_default(),
+                ),
+                V::text(if s.key_contact { c.t("workbook.yes") } else { String::new() }),
+            ]
+        })
+        .collect();
+    m.table(&c.t("kicker.decisions"), cols, rows)?;
+    if !a.influences.is_empty() {
+        let cols = vec![
+            Col::new(c.t("col.from"), CellFmt::Text),
+            Col::new(c.t("col.to"), CellFmt::Text),
+            Col::new(c.t("col.relationship"), CellFmt::Text),
+            Col::new(c.t("col.note"), CellFmt::Text),
+        ];
+        let rows = a
+            .influences
+            .iter()
+            .map(|i| {
+                vec![
+                    V::text(name_of(&i.from)),
+                    V::text(name_of(&i.to)),
+                    V::text(
+                        i.kind
+                            .map(|r| c.t(&format!("relationship.{}", crate::input::excel::relationship_key(r))))
+                            .unwrap_or_default(),
+                    ),
+                    V::text(i.note.clone().unwrap_or_default()),
+                ]
+            })
+            .collect();
+        m.table(&c.t("workbook.influences"), cols, rows)?;
+    }
+    Ok(())
 }

@@ -1,13 +1,22 @@
 //! Division map of one client: its divisions × the seller's offerings.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::ChartError;
+use crate::figures::count_f64;
 use crate::model::CellStatus;
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
 use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V};
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+/// The `plan_divisions` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "plan_divisions", templates: &["review/divisions.typ"], build, sheet, gaps: no_gaps };
+
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (_, a) = account(c);
     if a.divisions.is_empty() || c.p.offerings.is_empty() {
         return Ok(vec![]);
@@ -58,4 +67,37 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         s.note(c.tr("note.top_rows", &[("n", "15"), ("total", &f.count(a.divisions.len()))]));
     }
     Ok(vec![s])
+}
+
+/// Division map of the account: its divisions × offerings.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let (_, a) = account(c);
+    let p = c.p;
+    let mut cols = vec![Col::new(c.t("col.division"), CellFmt::Text)];
+    cols.extend(p.offerings.iter().map(|o| Col::new(o.name.clone(), CellFmt::Text)));
+    let rows = a
+        .divisions
+        .iter()
+        .map(|d| {
+            let mut row = vec![V::text(&d.name)];
+            row.extend(p.offerings.iter().map(|o| {
+                let s = d.offerings.get(&o.id).copied().unwrap_or(crate::model::CellStatus::Whitespace);
+                V::text(c.t(&format!("status.{}", s.key())))
+            }));
+            row
+        })
+        .collect();
+    let at = m.table(&c.t("kicker.divisions"), cols, rows)?;
+    let ws = crate::workbook::lit(&c.t("status.whitespace"));
+    let mut total = vec![V::text(c.t("divisions.whitespace"))];
+    total.extend(p.offerings.iter().enumerate().map(|(k, o)| {
+        let n = a
+            .divisions
+            .iter()
+            .filter(|d| d.offerings.get(&o.id).is_none_or(|s| *s == crate::model::CellStatus::Whitespace))
+            .count();
+        V::As(CellFmt::Integer, Box::new(V::F(format!("COUNTIF({},{ws})", Mirror::span(k + 1, at)), count_f64(n))))
+    }));
+    m.row(total)?;
+    Ok(())
 }

@@ -1,7 +1,7 @@
-//! The account plan: one deck per client account.
+//! The account plan: one deck per client account, `PLAN` in deck order.
 //!
-//! Same machinery as the review: each module builds its slides from the portfolio, the
-//! portfolio's figures and `Ctx::account`; `PLAN` lists them in deck order.
+//! Same machinery as the review: each kind builds its slides from the portfolio, the
+//! portfolio's figures and `Ctx::account`.
 
 mod actions;
 mod decisions;
@@ -15,23 +15,21 @@ mod title;
 
 use super::{Ctx, SlideKind};
 use crate::model::Account;
-use crate::workbook::mirrors::plan;
 
 /// The account plan, in deck order.
-pub const PLAN: &[SlideKind] = &[
-    SlideKind { id: "plan_title", build: title::build, mirror: plan::title },
-    SlideKind { id: "snapshot", build: snapshot::build, mirror: plan::snapshot },
-    SlideKind { id: "plan_scoring", build: scoring::build, mirror: plan::scoring },
-    SlideKind { id: "decisions", build: decisions::build, mirror: plan::decisions },
-    SlideKind { id: "plan_divisions", build: divisions::build, mirror: plan::divisions },
-    SlideKind { id: "opportunities", build: opportunities::build, mirror: plan::opportunities },
-    SlideKind { id: "plan_timeline", build: timeline::build, mirror: plan::timeline },
-    SlideKind { id: "plan_team", build: team::build, mirror: plan::team },
-    SlideKind { id: "actions", build: actions::build, mirror: plan::actions },
+pub static PLAN: &[&SlideKind] = &[
+    &title::KIND,
+    &snapshot::KIND,
+    &scoring::KIND,
+    &decisions::KIND,
+    &divisions::KIND,
+    &opportunities::KIND,
+    &timeline::KIND,
+    &team::KIND,
+    &actions::KIND,
 ];
 
 /// The plan's account (index and data); plans always have one.
 fn account<'a>(c: &Ctx<'a>) -> (usize, &'a Account) {
-    let i = c.account.unwrap_or(0);
-    (i, &c.p.accounts[i])
+    c.plan_account()
 }

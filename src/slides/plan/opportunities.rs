@@ -1,14 +1,23 @@
 //! Upsell and cross-sell opportunities: offering, value, stage, expected close.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::ChartError;
+use crate::input::excel::layout as l;
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
 use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, link, link_text};
+
+/// The `opportunities` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "opportunities", templates: &["plan/opportunities.typ"], build, sheet, gaps: no_gaps };
 
 const ROWS: usize = 12;
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (_, a) = account(c);
     if a.opportunities.is_empty() {
         return Ok(vec![]);
@@ -46,4 +55,40 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         s.note(c.tr("note.top_rows", &[("n", &f.count(ROWS)), ("total", &f.count(opps.len()))]));
     }
     Ok(vec![s])
+}
+
+/// Opportunities with their value from the Opportunities sheet, and the total.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let (_, a) = account(c);
+    let rows_at: Vec<u32> = m.refs.rows(l::OPPORTUNITIES, &a.id).to_vec();
+    let offering = |id: Option<&str>| {
+        id.map(|id| c.p.offerings.iter().find(|o| o.id == id).map_or(id, |o| o.name.as_str()).to_owned())
+            .unwrap_or_default()
+    };
+    let cols = vec![
+        Col::new(c.t("col.opportunity"), CellFmt::Text),
+        Col::new(c.t("col.offering"), CellFmt::Text),
+        Col::new(c.t("col.value"), CellFmt::Money),
+        Col::new(c.t("col.stage"), CellFmt::Text),
+        Col::new(c.t("col.close"), CellFmt::Date),
+    ];
+    let rows = a
+        .opportunities
+        .iter()
+        .enumerate()
+        .map(|(k, o)| {
+            let cell = |h: &str| rows_at.get(k).and_then(|r| m.refs.cell(l::OPPORTUNITIES, *r, h));
+            vec![
+                link_text(cell("name"), &o.name),
+                V::text(offering(o.offering.as_deref())),
+                o.value.map_or(V::Empty, |v| link(cell("value"), v)),
+                V::text(o.stage.clone().unwrap_or_default()),
+                o.close.map_or(V::Empty, |d| link(cell("close"), l::serial(d))),
+            ]
+        })
+        .collect();
+    let at = m.table(&c.t("kicker.opportunities"), cols, rows)?;
+    let total: f64 = a.opportunities.iter().filter_map(|o| o.value).sum();
+    m.summary(c.t("total"), "SUM", 2, at, total, CellFmt::Money)?;
+    Ok(())
 }

@@ -1,14 +1,24 @@
 //! Account snapshot: tier, rank, revenue per year with growth, MRR by plan, health,
 //! onboarding, renewal, and the revenue trend.
 
+use rust_xlsxwriter::{ChartType, XlsxError};
 use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::{ChartError, StackedBars, stacked_bars};
+use crate::figures::count_f64;
 use crate::figures::ratio;
+use crate::input::excel::layout as l;
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
 use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, link_text, revenue};
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+/// The `snapshot` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "snapshot", templates: &["plan/snapshot.typ"], build, sheet, gaps: no_gaps };
+
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (i, a) = account(c);
     let f = &c.fmt;
     let years = &c.p.fiscal_years;
@@ -100,4 +110,89 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "facts": facts,
     });
     Ok(vec![s])
+}
+
+/// Snapshot: revenue per year with growth, MRR per plan, health and onboarding.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let (_, a) = account(c);
+    let p = c.p;
+    let i = c.account.unwrap_or(0);
+    let cols = vec![
+        Col::new(c.t("col.year"), CellFmt::Text),
+        Col::new(c.t("col.revenue"), CellFmt::Money),
+        Col::new(c.t("col.growth_yoy"), CellFmt::Percent),
+    ];
+    let first = m.begin(&c.t("col.revenue"), cols)?;
+    for (k, y) in p.fiscal_years.iter().enumerate() {
+        let row = first + u32::try_from(k).unwrap_or(0);
+        let growth = k
+            .checked_sub(1)
+            .and_then(|j| ratio(a.revenue_in(y) - a.revenue_in(&p.fiscal_years[j]), a.revenue_in(&p.fiscal_years[j])));
+        let (cur, prev) = (Mirror::at(1, row), Mirror::at(1, row.saturating_sub(1)));
+        m.row(vec![
+            V::text(y),
+            link(m.refs.account(&a.id, &revenue(y)), a.revenue_in(y)),
+            if k == 0 {
+                V::Empty
+            } else {
+                growth.map_or(V::Empty, |g| V::F(format!("IF(N({prev})=0,\"\",{cur}/{prev}-1)"), g))
+            },
+        ])?;
+    }
+    let at = m.end()?;
+    let mut ch = chart(ChartType::Column, &c.t("col.revenue"));
+    ch.y_axis().set_num_format(m.money_format());
+    ch.add_series().set_name(&c.t("col.revenue")).set_categories(&m.series(0, at)).set_values(&m.series(1, at));
+    m.chart(&mut ch)?;
+
+    if !p.plans.is_empty() {
+        let rows: Vec<Vec<V>> = p
+            .plans
+            .iter()
+            .map(|x| {
+                vec![
+                    V::text(&x.name),
+                    link(
+                        m.refs.account(&a.id, &format!("{}{}", l::MRR, x.id)),
+                        a.mrr.get(&x.id).copied().unwrap_or(0.0),
+                    ),
+                ]
+            })
+            .collect();
+        let at = m.table(
+            &c.t("col.mrr"),
+            vec![Col::new(c.t("col.plan"), CellFmt::Text), Col::new(c.t("col.mrr"), CellFmt::Money)],
+            rows,
+        )?;
+        m.summary(c.t("total"), "SUM", 1, at, a.mrr_total(), CellFmt::Money)?;
+    }
+
+    let mut kv = vec![
+        (c.t("col.tier"), V::text(c.tier(c.f.abc.latest_tier(i))), CellFmt::Text),
+        (c.t("col.score_rank"), c.f.scoring.of(i).map_or(V::Empty, |s| V::Num(count_f64(s.rank))), CellFmt::Integer),
+    ];
+    if let Some(h) = &a.health {
+        if let Some(e) = h.engagement {
+            kv.push((c.t("col.engagement"), link(m.refs.account(&a.id, "engagement"), e), CellFmt::Percent));
+        }
+        if let Some(r) = h.churn_risk {
+            kv.push((
+                c.t("col.churn_risk"),
+                link_text(m.refs.account(&a.id, "churn_risk"), crate::input::excel::level_key(r)),
+                CellFmt::Text,
+            ));
+        }
+    }
+    if let Some(o) = &a.onboarding {
+        if let Some(s) = o.satisfaction {
+            kv.push((c.t("col.satisfaction"), link(m.refs.account(&a.id, "satisfaction"), s), CellFmt::Decimal));
+        }
+        if let Some(s) = o.status {
+            kv.push((c.t("col.onboarding"), V::text(c.t(&format!("onboarding.{}", s.key()))), CellFmt::Text));
+        }
+    }
+    if let Some(d) = a.renewal_date {
+        kv.push((c.t("col.renewal"), link(m.refs.account(&a.id, "renewal_date"), l::serial(d)), CellFmt::Date));
+    }
+    c.key_values(m, &c.t("kicker.snapshot"), kv)
 }

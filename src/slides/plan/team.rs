@@ -1,13 +1,21 @@
 //! The account team with contacts, and the RACI of the account's activities.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
 use super::account;
 use crate::charts::ChartError;
 use crate::figures::team::raci_issues;
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
 use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V};
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+/// The `plan_team` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "plan_team", templates: &["review/team.typ"], build, sheet, gaps: no_gaps };
+
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (_, a) = account(c);
     // The team: the owner first, then everyone named in the account's RACI or actions.
     let mut ids: Vec<&str> = a.owner.iter().map(String::as_str).collect();
@@ -42,7 +50,7 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .take(10)
         .map(|m| json!([m.name, m.role.clone().unwrap_or_default(), m.email.clone().unwrap_or_default()]))
         .collect();
-    let matrix = crate::slides::team::raci_matrix(c, &a.raci, &team);
+    let matrix = crate::slides::review::team::raci_matrix(c, &a.raci, &team);
     let mut s = Slide::new(
         "review/team.typ",
         c.t("kicker.plan_team"),
@@ -66,4 +74,28 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         s.note(c.t("note.no_account_raci"));
     }
     Ok(vec![s])
+}
+
+/// The account team with contacts, and the account's RACI.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let (_, a) = account(c);
+    let p = c.p;
+    let cols = vec![
+        Col::new(c.t("col.member"), CellFmt::Text),
+        Col::new(c.t("col.role"), CellFmt::Text),
+        Col::new(c.t("col.email"), CellFmt::Text),
+    ];
+    let rows = p
+        .team
+        .iter()
+        .map(|t| {
+            vec![
+                V::text(&t.name),
+                V::text(t.role.clone().unwrap_or_default()),
+                V::text(t.email.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    m.table(&c.t("kicker.plan_team"), cols, rows)?;
+    crate::slides::review::team::raci(c, m, &a.raci, &c.t("col.activity"))
 }

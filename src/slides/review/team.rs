@@ -1,16 +1,25 @@
 //! Team responsibilities: coverage per member and the program's RACI matrix.
 
+use rust_xlsxwriter::{ChartType, XlsxError};
 use serde_json::{Value, json};
 
-use super::{Ctx, Slide};
 use crate::charts::{ChartError, HBars, hbars};
+use crate::figures::count_f64;
+use crate::input::excel::layout as l;
 use crate::model::{Member, OrderedMap, Raci};
+use crate::slides::SlideKind;
+use crate::slides::gap;
+use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, chart, lit, mrr_array};
+
+/// The `team` slide kind.
+pub(crate) static KIND: SlideKind = SlideKind { id: "team", templates: &["review/team.typ"], build, sheet, gaps };
 
 /// Members (RACI columns) and activities (rows) shown at most.
 const MAX_MEMBERS: usize = 6;
 const MAX_ACTIVITIES: usize = 10;
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let t = &c.f.team;
     if c.p.team.is_empty() {
         return Ok(vec![]);
@@ -113,4 +122,85 @@ pub(crate) fn raci_matrix(c: &Ctx<'_>, raci: &OrderedMap<OrderedMap<Raci>>, memb
 /// "Jordan Lee" → "JL".
 fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).take(3).collect::<String>().to_uppercase()
+}
+
+/// Team: coverage per member (live over the Accounts sheet) and the program's RACI.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let p = c.p;
+    let owner = m.refs.column(l::ACCOUNTS, "owner");
+    let mrr = mrr_array(c.p, m);
+    let cols = vec![
+        Col::new(c.t("col.member"), CellFmt::Text),
+        Col::new(c.t("col.role"), CellFmt::Text),
+        Col::new(c.t("col.accounts"), CellFmt::Integer),
+        Col::new(c.t("col.mrr"), CellFmt::Money),
+        Col::new(c.t("col.a_tier"), CellFmt::Integer),
+    ];
+    let rows =
+        c.f.team
+            .coverage
+            .iter()
+            .map(|cv| {
+                let mem = &p.team[cv.member];
+                let id = lit(&mem.id);
+                let count = owner.as_ref().map_or(V::Num(count_f64(cv.accounts)), |o| {
+                    V::F(format!("COUNTIF({o},{id})"), count_f64(cv.accounts))
+                });
+                let mrr = match (&owner, &mrr) {
+                    (Some(o), Some(a)) => V::F(format!("SUMPRODUCT(({o}={id})*{a})"), cv.mrr),
+                    _ => V::Num(cv.mrr),
+                };
+                vec![
+                    V::text(&mem.name),
+                    V::text(mem.role.clone().unwrap_or_default()),
+                    count,
+                    mrr,
+                    V::Num(count_f64(cv.a_tier)),
+                ]
+            })
+            .collect();
+    let at = m.table(&c.t("team.coverage"), cols, rows)?;
+    if at.len > 0 {
+        let mut ch = chart(ChartType::Bar, &c.t("team.mrr"));
+        ch.x_axis().set_num_format(m.money_format());
+        ch.add_series().set_name(&c.t("col.mrr")).set_categories(&m.series(0, at)).set_values(&m.series(3, at));
+        m.chart(&mut ch)?;
+    }
+    raci(c, m, &p.program.raci, &c.t("team.raci"))
+}
+
+/// A RACI matrix (activities × members) with a count of A per activity.
+pub(crate) fn raci(
+    c: &Ctx<'_>,
+    m: &mut Mirror<'_>,
+    raci: &crate::model::OrderedMap<crate::model::OrderedMap<crate::model::Raci>>,
+    caption: &str,
+) -> Result<(), XlsxError> {
+    if raci.is_empty() {
+        return Ok(());
+    }
+    let p = c.p;
+    let mut cols = vec![Col::new(c.t("col.activity"), CellFmt::Text)];
+    cols.extend(p.team.iter().map(|t| Col::new(t.name.clone(), CellFmt::Text)));
+    cols.push(Col::new(c.t("col.accountable"), CellFmt::Integer));
+    let n = p.team.len();
+    let first = m.begin(caption, cols)?;
+    for (k, (activity, members)) in raci.iter().enumerate() {
+        let row = first + u32::try_from(k).unwrap_or(0);
+        let mut cells = vec![V::text(activity)];
+        cells.extend(p.team.iter().map(|t| V::text(members.get(&t.id).map(|r| r.letter()).unwrap_or(""))));
+        let a_count = members.values().filter(|r| **r == crate::model::Raci::A).count();
+        let span = format!("{}:{}", Mirror::at(1, row), Mirror::at(n.max(1), row));
+        cells.push(V::F(format!("COUNTIF({span},\"A\")"), count_f64(a_count)));
+        m.row(cells)?;
+    }
+    let _ = m.end()?;
+    Ok(())
+}
+
+fn gaps(c: &Ctx<'_>) -> Vec<String> {
+    [gap(c.p.team.is_empty(), c.t("gap.team.no_team")), gap(c.p.program.raci.is_empty(), c.t("gap.team.no_raci"))]
+        .into_iter()
+        .flatten()
+        .collect()
 }

@@ -1,16 +1,31 @@
 //! Appendix: the account table over several slides (up to the row limit), then the
 //! definitions of every figure with the settings in force.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
-use super::{Ctx, Slide};
 use crate::charts::ChartError;
+use crate::figures::count_f64;
 use crate::figures::ranked_by;
+use crate::input::excel::layout as l;
+use crate::slides::SlideKind;
+use crate::slides::no_gaps;
+use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, link, mrr_of, revenue};
+
+/// The `appendix` slide kind.
+pub(crate) static KIND: SlideKind = SlideKind {
+    id: "appendix",
+    templates: &["review/appendix.typ", "review/definitions.typ"],
+    build,
+    sheet,
+    gaps: no_gaps,
+};
 
 /// Account rows per appendix slide.
 const PER_SLIDE: usize = 20;
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let p = c.p;
     let f = &c.fmt;
     let year = c.year();
@@ -111,4 +126,80 @@ fn definitions(c: &Ctx<'_>) -> Slide {
     })
     .collect();
     Slide::new("review/definitions.typ", c.t("kicker.appendix"), c.t("definitions.title"), json!({ "defs": defs }))
+}
+
+/// Appendix: every account (the slide stops at `appendix_rows`), and the settings in force.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let p = c.p;
+    let year = c.year();
+    let prev = p.fiscal_years.iter().rev().nth(1);
+    let order = ranked_by(p, 0..p.accounts.len(), |a| a.revenue_in(year));
+    let cols = vec![
+        Col::new(c.t("col.id"), CellFmt::Text),
+        Col::new(c.t("col.account"), CellFmt::Text),
+        Col::new(c.t("col.tier"), CellFmt::Text),
+        Col::new(c.tr("col.revenue_year", &[("year", year)]), CellFmt::Money),
+        Col::new(c.t("col.growth_yoy"), CellFmt::Percent),
+        Col::new(c.t("col.mrr"), CellFmt::Money),
+        Col::new(c.t("col.margin"), CellFmt::Percent),
+        Col::new(c.t("col.owner"), CellFmt::Text),
+        Col::new(c.t("col.score_rank"), CellFmt::Integer),
+    ];
+    let first = m.begin(&c.t("workbook.all_accounts"), cols)?;
+    for (k, &i) in order.iter().enumerate() {
+        let a = &p.accounts[i];
+        let row = first + u32::try_from(k).unwrap_or(0);
+        let rev = a.revenue_in(year);
+        let growth = match prev {
+            Some(py) => {
+                let pv = a.revenue_in(py);
+                let cell = m.refs.account(&a.id, &revenue(py));
+                match (crate::figures::ratio(rev - pv, pv), cell) {
+                    (Some(g), Some(pc)) => V::F(format!("IF(N({pc})=0,\"\",{}/{pc}-1)", Mirror::at(3, row)), g),
+                    (Some(g), None) => V::Num(g),
+                    _ => V::Empty,
+                }
+            }
+            None => V::Empty,
+        };
+        m.row(vec![
+            V::text(&a.id),
+            V::text(&a.name),
+            V::text(c.tier(c.f.abc.latest_tier(i))),
+            link(m.refs.account(&a.id, &revenue(year)), rev),
+            growth,
+            link(mrr_of(c.p, m, &a.id), a.mrr_total()),
+            a.margin.map_or(V::Empty, |v| link(m.refs.account(&a.id, "margin"), v)),
+            V::text(c.member_name(a.owner.as_deref())),
+            c.f.scoring.of(i).map_or(V::Empty, |s| V::Num(count_f64(s.rank))),
+        ])?;
+    }
+    let _ = m.end()?;
+    settings(c, m)
+}
+
+/// The settings in force, linked to the Settings sheet.
+fn settings(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let s = &c.p.settings;
+    let fixed = [
+        ("pareto_cut", s.pareto_cut, CellFmt::Percent),
+        ("abc.a", s.abc.a, CellFmt::Percent),
+        ("abc.b", s.abc.b, CellFmt::Percent),
+        ("engagement_threshold", s.engagement_threshold, CellFmt::Percent),
+        ("satisfaction_target", s.satisfaction_target, CellFmt::Decimal),
+        ("scoring.growth_weight", s.scoring.growth_weight, CellFmt::Percent),
+    ]
+    .map(|(k, v, f)| (k.to_owned(), v, f));
+    let weights = [("growth", &s.scoring.growth), ("harmony", &s.scoring.harmony)]
+        .into_iter()
+        .flat_map(|(group, map)| map.iter().map(move |(k, w)| (format!("scoring.{group}.{k}"), *w, CellFmt::Percent)));
+    let rows = fixed
+        .into_iter()
+        .chain(weights)
+        .map(|(k, v, f)| {
+            let cell = link(m.refs.key(l::SETTINGS, &k), v);
+            (k, cell, f)
+        })
+        .collect();
+    c.key_values(m, &c.t("definitions.title"), rows)
 }

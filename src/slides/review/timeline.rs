@@ -1,15 +1,24 @@
 //! Rollout timeline: the program's milestones as a Gantt chart with today's marker.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
-use super::{Ctx, Slide};
-use crate::charts::{ChartError, GanttRow, gantt};
+use crate::charts::{ChartError, Drawn, GanttRow, gantt};
+use crate::input::excel::layout as l;
 use crate::model::{Date, Milestone, MilestoneStatus};
+use crate::slides::SlideKind;
+use crate::slides::gap;
+use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, link, link_text};
+
+/// The `timeline` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "timeline", templates: &["review/timeline.typ"], build, sheet, gaps };
 
 /// Milestones drawn at most; the rest are counted in a note.
 const MAX_BARS: usize = 14;
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     timeline_slide(c, &c.p.program.milestones, "kicker.timeline", "timeline")
 }
 
@@ -44,7 +53,7 @@ pub(crate) fn timeline_slide(
 }
 
 /// The Gantt chart of `ms` (also used by the account plan).
-pub(crate) fn gantt_svg(c: &Ctx<'_>, ms: &[Milestone], w: f64, h: f64) -> Result<String, ChartError> {
+pub(crate) fn gantt_svg(c: &Ctx<'_>, ms: &[Milestone], w: f64, h: f64) -> Result<Drawn, ChartError> {
     let f = &c.fmt;
     let color = |st: Option<MilestoneStatus>| match st {
         Some(MilestoneStatus::Done) => c.style.muted,
@@ -80,4 +89,50 @@ pub(crate) fn gantt_svg(c: &Ctx<'_>, ms: &[Milestone], w: f64, h: f64) -> Result
     let legend: Vec<(String, plotters::style::RGBColor)> =
         MilestoneStatus::ALL.iter().map(|st| (c.t(&format!("milestone.{}", st.key())), color(Some(*st)))).collect();
     gantt(&rows, &ticks, today, &legend, w, h, c.style)
+}
+
+/// Timeline: milestones with dates from the Milestones sheet and their length in days.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    milestones(c, m, &c.p.program.milestones, "", &c.t("kicker.timeline"))
+}
+
+/// The milestones of the program (`account` "") or of an account.
+pub(crate) fn milestones(
+    c: &Ctx<'_>,
+    m: &mut Mirror<'_>,
+    list: &[crate::model::Milestone],
+    account: &str,
+    caption: &str,
+) -> Result<(), XlsxError> {
+    let cols = vec![
+        Col::new(c.t("col.milestone"), CellFmt::Text),
+        Col::new(c.t("col.owner"), CellFmt::Text),
+        Col::new(c.t("col.start"), CellFmt::Date),
+        Col::new(c.t("col.end"), CellFmt::Date),
+        Col::new(c.t("col.days_long"), CellFmt::Integer),
+        Col::new(c.t("col.status"), CellFmt::Text),
+    ];
+    let rows_at: Vec<u32> = m.refs.rows(l::MILESTONES, account).to_vec();
+    let first = m.begin(caption, cols)?;
+    #[allow(clippy::cast_precision_loss)]
+    for (k, ms) in list.iter().enumerate() {
+        let row = first + u32::try_from(k).unwrap_or(0);
+        let at = rows_at.get(k).copied();
+        let cell = |h: &str| at.and_then(|r| m.refs.cell(l::MILESTONES, r, h));
+        let status = ms.status.map(|s| c.t(&format!("milestone.{}", s.key()))).unwrap_or_default();
+        m.row(vec![
+            link_text(cell("name"), &ms.name),
+            V::text(c.member_name(ms.owner.as_deref())),
+            link(cell("start"), l::serial(ms.start)),
+            link(cell("end"), l::serial(ms.end)),
+            V::F(format!("{}-{}+1", Mirror::at(3, row), Mirror::at(2, row)), (ms.end.days_since(ms.start) + 1) as f64),
+            V::text(status),
+        ])?;
+    }
+    let _ = m.end()?;
+    Ok(())
+}
+
+fn gaps(c: &Ctx<'_>) -> Vec<String> {
+    gap(c.p.program.milestones.is_empty(), c.t("gap.timeline.none")).into_iter().collect()
 }

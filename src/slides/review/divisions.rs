@@ -1,10 +1,19 @@
 //! Division map: key accounts × offerings; whitespace is the cross-sell opportunity.
 
+use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
-use super::{Ctx, Slide};
 use crate::charts::ChartError;
+use crate::figures::count_f64;
 use crate::model::CellStatus;
+use crate::slides::SlideKind;
+use crate::slides::gap;
+use crate::slides::{Ctx, Slide};
+use crate::workbook::{CellFmt, Col, Mirror, V, lit};
+
+/// The `divisions` slide kind.
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "divisions", templates: &["review/divisions.typ"], build, sheet, gaps };
 
 /// Accounts (rows) shown at most: the status pills are compact, 15 rows fit.
 const ROWS: usize = 15;
@@ -12,7 +21,7 @@ const ROWS: usize = 15;
 /// Offerings (columns) shown at most; the workbook holds all.
 const MAX_COLUMNS: usize = 7;
 
-pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
+fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let m = &c.f.divisions;
     if m.rows.is_empty() || c.p.offerings.is_empty() {
         return Ok(vec![]);
@@ -67,4 +76,36 @@ pub(super) fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "legend": legend,
     });
     Ok(vec![s])
+}
+
+/// Division map: key accounts × offerings, whitespace per offering.
+fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let dm = &c.f.divisions;
+    let p = c.p;
+    let mut cols = vec![Col::new(c.t("col.account"), CellFmt::Text)];
+    cols.extend(p.offerings.iter().map(|o| Col::new(o.name.clone(), CellFmt::Text)));
+    let rows = dm
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![V::text(c.name(r.account))];
+            row.extend(r.cells.iter().map(|s| V::text(c.t(&format!("status.{}", s.key())))));
+            row
+        })
+        .collect();
+    let at = m.table(&c.t("kicker.divisions"), cols, rows)?;
+    let ws = c.t("status.whitespace");
+    let mut total = vec![V::text(c.t("divisions.whitespace"))];
+    total.extend(dm.whitespace.iter().enumerate().map(|(k, n)| {
+        V::As(
+            CellFmt::Integer,
+            Box::new(V::F(format!("COUNTIF({},{})", Mirror::span(k + 1, at), lit(&ws)), count_f64(*n))),
+        )
+    }));
+    m.row(total)?;
+    Ok(())
+}
+
+fn gaps(c: &Ctx<'_>) -> Vec<String> {
+    gap(c.f.divisions.rows.is_empty(), c.t("gap.divisions.none")).into_iter().collect()
 }

@@ -1,0 +1,60 @@
+//! Arguments shared by the commands that build decks, and their translation into a spec.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::deck::{DeckKind, DeckSpec, SpecRequest};
+use crate::error::Error;
+
+/// Where decks go and how they look; shared by `review` and `plan`.
+#[derive(Debug, clap::Args)]
+pub(super) struct DeckArgs {
+    /// Folder to write into (created if missing): review.pdf/.xlsx, or plans/<id>.pdf/.xlsx.
+    #[arg(short, long, default_value = "out")]
+    pub output: PathBuf,
+    /// Write the decks only, without their workbooks.
+    #[arg(long)]
+    pub no_workbook: bool,
+    /// Also write the generated Typst source (review.typ, plans/<id>.typ).
+    #[arg(long)]
+    pub keep_typst: bool,
+    /// The slides to build, by id and in this order (e.g. dashboard,pareto,abc); default: all.
+    #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+    pub slides: Option<Vec<String>>,
+    /// A built-in theme by name (default: default).
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Folder of theme files (theme.yaml, theme.typ, fonts/) that replace the theme's own.
+    #[arg(long, value_name = "DIR")]
+    pub theme_dir: Option<PathBuf>,
+    /// Folder of templates that replace built-in ones with the same name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Language of the slides and workbook (default: en).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Print progress, timings and the summary on stderr (default: only on a terminal).
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+impl DeckArgs {
+    /// The checked spec of `deck` these arguments ask for.
+    pub(super) fn spec(&self, deck: DeckKind) -> Result<DeckSpec, Error> {
+        let request = SpecRequest {
+            theme: self.theme.clone(),
+            theme_dir: self.theme_dir.clone(),
+            templates: self.templates.clone(),
+            lang: self.lang.clone(),
+            slides: self.slides.clone(),
+            no_workbook: self.no_workbook,
+            keep_typst: self.keep_typst,
+        };
+        Ok(request.resolve(deck)?)
+    }
+
+    /// Whether to print progress and timings.
+    pub(super) fn verbose(&self) -> bool {
+        self.verbose || std::io::stderr().is_terminal()
+    }
+}

@@ -1,0 +1,65 @@
+//! The command line: one module per command. Arguments are checked into a `DeckSpec` (or a
+//! plain value) before any file is written; errors are printed once, here.
+
+mod args;
+mod check;
+mod convert;
+mod generate;
+mod init;
+mod plan;
+mod review;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Error;
+
+/// Key-account decks from a portfolio file.
+#[derive(Debug, Parser)]
+#[command(name = "kamdeck", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the quarterly KAM review deck (PDF) and its workbook (XLSX).
+    Review(review::ReviewArgs),
+    /// Build account plans: one deck (PDF) and workbook (XLSX) per client account, in parallel.
+    Plan(plan::PlanArgs),
+    /// Validate a portfolio and list what each slide is missing.
+    Check(check::CheckArgs),
+    /// Convert a portfolio between YAML and Excel (by the files' extensions).
+    Convert(convert::ConvertArgs),
+    /// Start a portfolio: write a small example as portfolio.yaml and portfolio.xlsx into DIR.
+    Init(init::InitArgs),
+    /// Print a synthetic portfolio (YAML) for trying kamdeck at scale.
+    Generate(generate::GenerateArgs),
+}
+
+/// Parses the arguments, runs, prints any error once and maps it to an exit code:
+/// 2 for bad input (file, arguments, an unknown theme or slide), 1 for anything else.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
+        }
+    }
+}
+
+/// Runs one command.
+pub fn run(args: Args) -> Result<(), Error> {
+    match args.command {
+        Command::Review(a) => review::run(&a),
+        Command::Plan(a) => plan::run(&a),
+        Command::Check(a) => check::run(&a),
+        Command::Convert(a) => convert::run(&a),
+        Command::Init(a) => init::run(&a),
+        Command::Generate(a) => generate::run(&a),
+    }
+}

@@ -1,0 +1,68 @@
+//! `kamdeck review`: the quarterly review deck and its workbook.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::args::DeckArgs;
+use crate::deck::{DeckKind, Engine};
+use crate::error::Error;
+use crate::input;
+use crate::output::write_atomic;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ReviewArgs {
+    /// The portfolio file (.yaml, .yml or .xlsx).
+    input: PathBuf,
+    #[command(flatten)]
+    out: DeckArgs,
+}
+
+pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
+    let r = &args.out;
+    let spec = r.spec(DeckKind::Review)?;
+    let verbose = r.verbose();
+    let start = Instant::now();
+    let portfolio = input::load(&args.input)?;
+    let loaded = start.elapsed();
+    let engine = Engine::new(&spec)?;
+    std::fs::create_dir_all(&r.output).map_err(|e| Error::io(&r.output, e))?;
+    let typ_path = r.output.join("review.typ");
+    let rendered = match engine.review(&portfolio) {
+        Ok(x) => x,
+        Err(failed) => {
+            if let Some(src) = &failed.source {
+                // Keep the generated source so the Typst error's line:col can be read.
+                if write_atomic(&typ_path, src.as_bytes()).is_ok() {
+                    eprintln!("note: the generated Typst source is in {}", typ_path.display());
+                }
+            }
+            return Err(failed.error);
+        }
+    };
+    let pdf_path = r.output.join("review.pdf");
+    write_atomic(&pdf_path, &rendered.pdf)?;
+    if let Some(wb) = &rendered.workbook {
+        write_atomic(&r.output.join("review.xlsx"), wb)?;
+    }
+    if spec.outputs.typst {
+        write_atomic(&typ_path, rendered.source.as_bytes())?;
+    }
+    if verbose {
+        let t = rendered.timings;
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        eprintln!(
+            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms, workbook {:.0} ms (beside typesetting)",
+            pdf_path.display(),
+            rendered.page_texts.len(),
+            ms(start.elapsed()),
+            ms(loaded),
+            ms(t.figures),
+            ms(t.charts),
+            ms(t.templates),
+            ms(t.typeset),
+            ms(t.pdf),
+            ms(t.workbook),
+        );
+    }
+    Ok(())
+}

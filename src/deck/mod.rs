@@ -1,0 +1,235 @@
+//! Assembling decks: a checked `DeckSpec` → slides as values → one file per writer.
+//!
+//! `Engine` holds what is loaded once per process (assets, theme, catalogue, templates,
+//! fonts). For one portfolio it builds the deck's slides (`slides::build`), then hands the
+//! same `Deck` to each writer: `pdf` (templates → Typst → PDF) and `xlsx` (the workbook).
+//! A further format is a further sibling of these two.
+
+mod pdf;
+pub mod spec;
+mod xlsx;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use self::spec::{DEFAULT_LANG, DEFAULT_THEME, DeckKind, DeckSpec, Outputs, SpecError, SpecRequest};
+use crate::assets::Assets;
+use crate::charts::ChartStyle;
+use crate::error::Error;
+use crate::figures::Figures;
+use crate::i18n::{Fmt, Locale};
+use crate::model::Portfolio;
+use crate::render::Renderer;
+use crate::slides::{self, Ctx, Deck, SlideKind};
+use crate::theme::Theme;
+use crate::typeset::{Base, DeckWorld};
+
+/// Everything loaded once per process, for the decks of one spec.
+pub struct Engine {
+    spec: DeckSpec,
+    locale: Locale,
+    renderer: Renderer,
+    base: Arc<Base>,
+    style: ChartStyle,
+}
+
+/// How one deck uses the machine's cores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cores {
+    /// All of them: the workbook is built beside the typesetting, its sheets on threads of
+    /// their own (one deck at a time: the review, a single plan).
+    All,
+    /// The calling thread's only: in a batch every core already has a deck of its own, and
+    /// threads spawned per deck cost more than they win.
+    One,
+}
+
+/// Wall time of each stage of one deck.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Figures.
+    pub figures: Duration,
+    /// Slide contexts and charts.
+    pub charts: Duration,
+    /// Templates → Typst source.
+    pub templates: Duration,
+    /// Typst compile (layout).
+    pub typeset: Duration,
+    /// PDF export.
+    pub pdf: Duration,
+    /// The workbook (written while Typst works).
+    pub workbook: Duration,
+}
+
+/// A rendered deck.
+pub struct Rendered {
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// The workbook mirroring the slides (unless turned off).
+    pub workbook: Option<Vec<u8>>,
+    /// The generated Typst source (`--keep-typst`).
+    pub source: String,
+    /// Text of each page.
+    pub page_texts: Vec<String>,
+    /// Slide titles in order (one per slide, not per page).
+    pub titles: Vec<String>,
+    /// Stage timings.
+    pub timings: Timings,
+}
+
+/// A deck that failed in Typst keeps its source for inspection.
+pub struct Failed {
+    /// The error.
+    pub error: Error,
+    /// The generated source, when generation got that far.
+    pub source: Option<String>,
+}
+
+impl From<Error> for Failed {
+    fn from(error: Error) -> Self {
+        Self { error, source: None }
+    }
+}
+
+impl Engine {
+    /// Loads assets (with the spec's overrides), theme, catalogue, templates and fonts.
+    pub fn new(spec: &DeckSpec) -> Result<Self, Error> {
+        let mut assets = Assets::builtin();
+        if let Some(dir) = &spec.templates {
+            assets.overlay("templates/", dir).map_err(|e| Error::io(dir, e))?;
+        }
+        if let Some(dir) = &spec.theme_dir {
+            assets.overlay(&format!("themes/{}/", spec.theme), dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let theme = Theme::load(&assets, &spec.theme)?;
+        let locale = Locale::load(&assets, &spec.lang)?;
+        let renderer = Renderer::new(&assets)?;
+        let base = Arc::new(Base::new(theme.fonts(&assets), theme_files(&theme, &assets)));
+        let style = ChartStyle::new(&theme, &assets);
+        Ok(Self { spec: spec.clone(), locale, renderer, base, style })
+    }
+
+    /// The spec this engine was made for.
+    pub fn spec(&self) -> &DeckSpec {
+        &self.spec
+    }
+
+    /// A World with this engine's fonts and theme (`/theme/theme.typ`) around `source`: for
+    /// Typst snippets that use the theme's functions outside a deck.
+    pub fn world(&self, source: String) -> DeckWorld {
+        DeckWorld::new(Arc::clone(&self.base), "/main.typ", source, None)
+    }
+
+    /// Builds the quarterly review deck of `p`.
+    pub fn review(&self, p: &Portfolio) -> Result<Rendered, Failed> {
+        let clock = Instant::now();
+        let figures = Figures::compute(p);
+        let took = clock.elapsed();
+        let mut r = self.render(p, &figures, DeckKind::Review, None, Cores::All)?;
+        r.timings.figures = took;
+        Ok(r)
+    }
+
+    /// Builds the account plan of account `account` (index in `p.accounts`); `figures` are the
+    /// portfolio's, computed once for a whole batch of plans. The bytes do not depend on `cores`.
+    pub fn plan(&self, p: &Portfolio, figures: &Figures, account: usize, cores: Cores) -> Result<Rendered, Failed> {
+        self.render(p, figures, DeckKind::Plan, Some(account), cores)
+    }
+
+    /// The review's workbook alone (no PDF): what `review` writes beside the deck.
+    pub fn review_workbook(&self, p: &Portfolio, figures: &Figures) -> Result<Vec<u8>, Error> {
+        let deck = self.build(p, figures, DeckKind::Review, None)?;
+        Ok(xlsx::workbook(&deck, true)?)
+    }
+
+    /// What `p` lacks for each slide of the review (`kind: note`), for `kamdeck check`.
+    pub fn gaps(&self, p: &Portfolio) -> Vec<String> {
+        let figures = Figures::compute(p);
+        slides::gaps(&self.ctx(p, &figures, None), self.kinds(DeckKind::Review))
+    }
+
+    /// The slide kinds of `deck`: the spec's selection for its own deck, all for the other.
+    fn kinds(&self, deck: DeckKind) -> &[&'static SlideKind] {
+        if deck == self.spec.deck { &self.spec.slides } else { deck.registry() }
+    }
+
+    fn ctx<'a>(&'a self, p: &'a Portfolio, figures: &'a Figures, account: Option<usize>) -> Ctx<'a> {
+        let fmt = Fmt::new(&self.locale, &p.currency);
+        Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account }
+    }
+
+    /// The deck's slides as values.
+    fn build<'a>(
+        &'a self,
+        p: &'a Portfolio,
+        figures: &'a Figures,
+        deck: DeckKind,
+        account: Option<usize>,
+    ) -> Result<Deck<'a>, Error> {
+        Ok(slides::build(self.ctx(p, figures, account), self.kinds(deck))?)
+    }
+
+    /// Builds the slides, then the PDF and (unless turned off) the workbook from them.
+    fn render(
+        &self,
+        p: &Portfolio,
+        figures: &Figures,
+        kind: DeckKind,
+        account: Option<usize>,
+        cores: Cores,
+    ) -> Result<Rendered, Failed> {
+        let clock = Instant::now();
+        let deck = self.build(p, figures, kind, account)?;
+        let charts = clock.elapsed();
+        let workbook = || {
+            self.spec.outputs.workbook.then(|| {
+                let clock = Instant::now();
+                (xlsx::workbook(&deck, cores == Cores::All), clock.elapsed())
+            })
+        };
+        let pdf = || pdf::write(&self.renderer, &self.base, &deck);
+        let (pdf, wb) = match cores {
+            Cores::One => {
+                let pdf = pdf()?;
+                (Ok(pdf), workbook())
+            }
+            // The workbook is written on its own thread while Typst lays out the deck.
+            Cores::All => std::thread::scope(|scope| {
+                let handle = scope.spawn(workbook);
+                let pdf = pdf();
+                (pdf, handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            }),
+        };
+        let pdf = pdf?;
+        let mut timings = pdf.timings;
+        timings.charts = charts;
+        let workbook = match wb {
+            Some((wb, took)) => {
+                timings.workbook = took;
+                Some(wb.map_err(Error::from)?)
+            }
+            None => None,
+        };
+        Ok(Rendered {
+            pdf: pdf.bytes,
+            workbook,
+            source: pdf.source,
+            page_texts: pdf.page_texts,
+            titles: pdf.titles,
+            timings,
+        })
+    }
+}
+
+/// The theme as virtual files under `/theme/`: its data as `theme.json`, `theme.typ` and
+/// any other file of the theme folder (a logo) except fonts, which the World holds.
+fn theme_files(theme: &Theme, assets: &Assets) -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![("/theme/theme.json".to_owned(), serde_json::to_vec(theme).unwrap_or_default())];
+    for (path, bytes) in assets.under(&theme.root) {
+        let rel = &path[theme.root.len()..];
+        if !rel.starts_with("fonts/") {
+            files.push((format!("/theme/{rel}"), bytes.to_vec()));
+        }
+    }
+    files
+}

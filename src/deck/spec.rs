@@ -1,0 +1,218 @@
+//! Everything that decides a deck, assembled once and checked before any file is written.
+//!
+//! The command line (and, for a batch of plans, the portfolio's accounts) give a
+//! `SpecRequest` of plain strings; `SpecRequest::resolve` checks each choice against what is
+//! built in — themes, languages, the deck's slide kinds — and yields a `DeckSpec` that the
+//! engine and the writers take as it is. Nothing below the command line names a theme or a
+//! language itself.
+
+use std::path::PathBuf;
+
+use crate::assets::Assets;
+use crate::slides::{PLAN, REVIEW, SlideKind};
+
+/// Which deck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeckKind {
+    /// The quarterly KAM review.
+    Review,
+    /// Account plans, one deck per account.
+    Plan,
+}
+
+impl DeckKind {
+    /// Its slide kinds, in deck order.
+    pub fn registry(self) -> &'static [&'static SlideKind] {
+        match self {
+            Self::Review => REVIEW,
+            Self::Plan => PLAN,
+        }
+    }
+
+    /// The command that builds it.
+    fn command(self) -> &'static str {
+        match self {
+            Self::Review => "review",
+            Self::Plan => "plan",
+        }
+    }
+}
+
+/// The theme used when none is named.
+pub const DEFAULT_THEME: &str = "default";
+/// The language used when none is named.
+pub const DEFAULT_LANG: &str = "en";
+
+/// What a deck is asked for, as given: nothing checked yet.
+#[derive(Debug, Clone, Default)]
+pub struct SpecRequest {
+    /// A built-in theme's name (default `default`).
+    pub theme: Option<String>,
+    /// A folder whose files replace the theme's files by name.
+    pub theme_dir: Option<PathBuf>,
+    /// A folder whose files replace built-in templates by name.
+    pub templates: Option<PathBuf>,
+    /// The catalogue's language (default `en`).
+    pub lang: Option<String>,
+    /// Slide kind ids, in the order wanted (default: the whole deck).
+    pub slides: Option<Vec<String>>,
+    /// Leave out the workbook.
+    pub no_workbook: bool,
+    /// Also keep the generated Typst source.
+    pub keep_typst: bool,
+}
+
+/// What a build writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outputs {
+    /// The workbook beside each PDF.
+    pub workbook: bool,
+    /// The generated Typst source beside each PDF.
+    pub typst: bool,
+}
+
+/// A checked deck spec: one plain value passed down to the engine and the writers.
+#[derive(Debug, Clone)]
+pub struct DeckSpec {
+    /// Which deck.
+    pub deck: DeckKind,
+    /// A built-in theme's name.
+    pub theme: String,
+    /// A folder overriding the theme's files.
+    pub theme_dir: Option<PathBuf>,
+    /// A folder overriding built-in templates.
+    pub templates: Option<PathBuf>,
+    /// The catalogue's language.
+    pub lang: String,
+    /// The slide kinds, in deck order.
+    pub slides: Vec<&'static SlideKind>,
+    /// What is written.
+    pub outputs: Outputs,
+}
+
+/// A choice that is not on offer; the message lists what is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct SpecError(pub String);
+
+impl DeckSpec {
+    /// The whole deck of `deck` with the default theme and language, PDF and workbook.
+    pub fn new(deck: DeckKind) -> Self {
+        Self {
+            deck,
+            theme: DEFAULT_THEME.to_owned(),
+            theme_dir: None,
+            templates: None,
+            lang: DEFAULT_LANG.to_owned(),
+            slides: deck.registry().to_vec(),
+            outputs: Outputs { workbook: true, typst: false },
+        }
+    }
+
+    /// The same spec without the workbook.
+    #[must_use]
+    pub fn without_workbook(mut self) -> Self {
+        self.outputs.workbook = false;
+        self
+    }
+}
+
+impl SpecRequest {
+    /// Checks every choice against what is built in.
+    pub fn resolve(self, deck: DeckKind) -> Result<DeckSpec, SpecError> {
+        let builtin = Assets::builtin();
+        let theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
+        let themes = names(&builtin, "themes/", "/theme.yaml");
+        if !themes.contains(&theme) {
+            return Err(SpecError(format!("--theme {theme}: no such theme (built in: {})", themes.join(", "))));
+        }
+        let lang = self.lang.unwrap_or_else(|| DEFAULT_LANG.to_owned());
+        let langs = names(&builtin, "locales/", ".yaml");
+        if !langs.contains(&lang) {
+            return Err(SpecError(format!("--lang {lang}: no such language (shipped: {})", langs.join(", "))));
+        }
+        let slides = match self.slides {
+            None => deck.registry().to_vec(),
+            Some(ids) => select(deck, &ids)?,
+        };
+        Ok(DeckSpec {
+            deck,
+            theme,
+            theme_dir: self.theme_dir,
+            templates: self.templates,
+            lang,
+            slides,
+            outputs: Outputs { workbook: !self.no_workbook, typst: self.keep_typst },
+        })
+    }
+}
+
+/// The kinds `ids` names, in that order; each id once.
+fn select(deck: DeckKind, ids: &[String]) -> Result<Vec<&'static SlideKind>, SpecError> {
+    let registry = deck.registry();
+    let valid = || registry.iter().map(|k| k.id).collect::<Vec<_>>().join(", ");
+    let mut out: Vec<&'static SlideKind> = Vec::new();
+    for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let kind = registry.iter().find(|k| k.id == id).ok_or_else(|| {
+            SpecError(format!("--slides {id}: no such slide in the {} deck (slides: {})", deck.command(), valid()))
+        })?;
+        if out.iter().any(|k| k.id == id) {
+            return Err(SpecError(format!("--slides {id}: named twice")));
+        }
+        out.push(kind);
+    }
+    if out.is_empty() {
+        return Err(SpecError(format!("--slides: name at least one slide (slides: {})", valid())));
+    }
+    Ok(out)
+}
+
+/// The names of the built-in files `<prefix><name><suffix>`, sorted.
+fn names(assets: &Assets, prefix: &str, suffix: &str) -> Vec<String> {
+    assets
+        .under(prefix)
+        .filter_map(|(path, _)| path[prefix.len()..].strip_suffix(suffix).filter(|n| !n.contains('/')))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_whole_deck() {
+        let spec = DeckSpec::new(DeckKind::Review);
+        let resolved = SpecRequest::default().resolve(DeckKind::Review).unwrap();
+        assert_eq!((resolved.theme.as_str(), resolved.lang.as_str()), (spec.theme.as_str(), spec.lang.as_str()));
+        assert_eq!((spec.theme.as_str(), spec.lang.as_str()), ("default", "en"));
+        assert_eq!(spec.slides.len(), REVIEW.len());
+        assert!(spec.outputs.workbook && !spec.outputs.typst);
+    }
+
+    #[test]
+    fn unknown_choices_list_the_valid_ones() {
+        let ask = |r: SpecRequest| r.resolve(DeckKind::Review).map(|_| ()).unwrap_err().0;
+        let theme = ask(SpecRequest { theme: Some("midnight".into()), ..SpecRequest::default() });
+        assert_eq!(theme, "--theme midnight: no such theme (built in: default)");
+        let lang = ask(SpecRequest { lang: Some("xx".into()), ..SpecRequest::default() });
+        assert_eq!(lang, "--lang xx: no such language (shipped: en)");
+        let slide = ask(SpecRequest { slides: Some(vec!["paretto".into()]), ..SpecRequest::default() });
+        assert!(
+            slide.starts_with("--slides paretto: no such slide in the review deck (slides: title, agenda,"),
+            "{slide}"
+        );
+        let twice = ask(SpecRequest { slides: Some(vec!["abc".into(), "abc".into()]), ..SpecRequest::default() });
+        assert_eq!(twice, "--slides abc: named twice");
+    }
+
+    #[test]
+    fn slides_come_in_the_order_asked() {
+        let r = SpecRequest { slides: Some(vec!["abc".into(), " pareto".into()]), ..SpecRequest::default() };
+        let spec = r.resolve(DeckKind::Review).unwrap();
+        assert_eq!(spec.slides.iter().map(|k| k.id).collect::<Vec<_>>(), ["abc", "pareto"]);
+        let plan = SpecRequest { slides: Some(vec!["snapshot".into()]), ..SpecRequest::default() };
+        assert!(plan.clone().resolve(DeckKind::Plan).is_ok());
+        assert!(plan.resolve(DeckKind::Review).is_err());
+    }
+}

@@ -1,0 +1,36 @@
+//! The quarterly KAM review: one module per slide kind, `REVIEW` in deck order.
+
+mod abc;
+mod agenda;
+mod appendix;
+mod charter;
+mod dashboard;
+mod divisions;
+mod pareto;
+mod profit;
+mod retention;
+mod risk;
+mod scoring;
+pub(crate) mod team;
+pub(crate) mod timeline;
+mod title;
+
+use super::SlideKind;
+
+/// The quarterly KAM review, in deck order.
+pub static REVIEW: &[&SlideKind] = &[
+    &title::KIND,
+    &agenda::KIND,
+    &dashboard::KIND,
+    &pareto::KIND,
+    &abc::KIND,
+    &scoring::KIND,
+    &profit::KIND,
+    &risk::KIND,
+    &retention::KIND,
+    &divisions::KIND,
+    &team::KIND,
+    &timeline::KIND,
+    &charter::KIND,
+    &appendix::KIND,
+];
