@@ -35,7 +35,6 @@ fn run(engine: &Engine, label: &str, yaml: &str) -> Duration {
     let r = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));
     let total = start.elapsed();
     let t = r.timings;
-    #[allow(clippy::cast_precision_loss)]
     let mb = yaml.len() as f64 / 1e6;
     println!(
         "{label:<26} {:>7.1} ms | load {:>6.1} | figures {:>5.1} | charts {:>4.1} | templates {:>4.1} | typeset {:>6.1} | pdf {:>5.1} | workbook {:>6.1} (beside typeset+pdf) | {} pages | {mb:.1} MB YAML",
@@ -82,7 +81,6 @@ fn plans() {
         let results = kamdeck::batch::plans(&engine, &p, &accounts, &out, &|_| {});
         let total = clock.elapsed();
         let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
-        #[allow(clippy::cast_precision_loss)]
         let per = total / results.len().max(1) as u32;
         println!(
             "plan --all{}, 500 accounts with 5-15 stakeholders: {:.2} s, {pages} pages, {:.1} decks/s, {:.1} ms per deck = {:.2} of a single run",
@@ -105,7 +103,6 @@ fn workbook(engine: &Engine) {
     let clock = Instant::now();
     let book = engine.review_workbook(&p, &figures).unwrap_or_else(|e| panic!("{e}"));
     let took = clock.elapsed();
-    #[allow(clippy::cast_precision_loss)]
     let size = book.len() as f64 / 1e6;
     println!(
         "workbook alone, 10,000 accounts: {:.0} ms, {size:.1} MB file, peak memory {:.0} MB (portfolio loaded: {before:.0} MB)",

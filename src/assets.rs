@@ -7,45 +7,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-macro_rules! embed {
-    ($($path:literal),* $(,)?) => {
-        &[$(($path, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $path)) as &[u8])),*]
-    };
-}
-
-/// Every built-in file, by its path in the repository.
-pub const BUILTIN: &[(&str, &[u8])] = embed![
-    "locales/en.yaml",
-    "templates/deck.typ",
-    "templates/review/title.typ",
-    "templates/review/agenda.typ",
-    "templates/review/dashboard.typ",
-    "templates/review/pareto.typ",
-    "templates/review/abc.typ",
-    "templates/review/scoring.typ",
-    "templates/review/scoring_tables.typ",
-    "templates/review/profit.typ",
-    "templates/review/risk.typ",
-    "templates/review/retention.typ",
-    "templates/review/divisions.typ",
-    "templates/review/team.typ",
-    "templates/review/timeline.typ",
-    "templates/review/charter.typ",
-    "templates/review/appendix.typ",
-    "templates/review/definitions.typ",
-    "templates/plan/snapshot.typ",
-    "templates/plan/scoring.typ",
-    "templates/plan/decisions.typ",
-    "templates/plan/opportunities.typ",
-    "templates/plan/actions.typ",
-    "themes/default/theme.yaml",
-    "themes/default/theme.typ",
-    "themes/default/fonts/Inter-Regular.otf",
-    "themes/default/fonts/Inter-Medium.otf",
-    "themes/default/fonts/Inter-SemiBold.otf",
-    "themes/default/fonts/Inter-Bold.otf",
-    "themes/default/fonts/OFL.txt",
-];
+/// Every built-in file, by its path in the repository (listed by `build.rs`).
+pub const BUILTIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// A set of named files: the built-ins, possibly overlaid by a user's folders.
 #[derive(Debug, Clone)]

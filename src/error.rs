@@ -13,7 +13,7 @@ pub enum Error {
     Theme(#[from] crate::theme::ThemeError),
     /// The deck asked for is not on offer (theme, language, slide).
     #[error(transparent)]
-    Spec(#[from] crate::deck::SpecError),
+    Spec(#[from] SpecError),
     /// The message catalogue is invalid.
     #[error(transparent)]
     Locale(#[from] crate::i18n::LocaleError),
@@ -56,3 +56,8 @@ impl Error {
         matches!(self, Self::Input(_) | Self::Spec(_) | Self::Usage(_))
     }
 }
+
+/// A deck choice that is not on offer (theme, language, slide); the message lists what is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct SpecError(pub String);

@@ -18,7 +18,6 @@ impl Rng {
     }
 
     /// Uniform in [0, 1).
-    #[allow(clippy::cast_precision_loss)]
     fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
@@ -28,7 +27,6 @@ impl Rng {
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        #[allow(clippy::cast_possible_truncation)]
         items[self.below(items.len() as u64) as usize]
     }
 }
@@ -140,7 +138,6 @@ pub struct Synthetic {
 }
 
 /// YAML text of a synthetic portfolio.
-#[allow(clippy::too_many_lines)]
 pub fn portfolio_yaml(opts: Synthetic) -> String {
     let Synthetic { accounts, seed, stakeholders } = opts;
     let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);

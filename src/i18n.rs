@@ -69,6 +69,11 @@ impl Locale {
         Ok(Self { lang: file.lang, numbers: file.numbers, messages: file.messages })
     }
 
+    /// Whether the catalogue has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.messages.contains_key(key)
+    }
+
     /// The text under `key`; a missing key shows as `⟦key⟧` so it is easy to spot.
     pub fn t(&self, key: &str) -> String {
         self.messages.get(key).cloned().unwrap_or_else(|| format!("⟦{key}⟧"))
@@ -148,7 +153,6 @@ impl<'a> Fmt<'a> {
     }
 
     /// A count with grouping.
-    #[allow(clippy::cast_precision_loss)]
     pub fn count(&self, n: usize) -> String {
         self.number(n as f64, 0)
     }

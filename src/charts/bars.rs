@@ -46,9 +46,7 @@ fn value_axis(
 
 /// Characters of a label that fit in `width` points.
 pub(super) fn chars_in(width: f64, size: f64) -> usize {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let n = (width / (size * 0.6)).floor().max(0.0) as usize;
-    n
+    (width / (size * 0.6)).floor().max(0.0) as usize
 }
 
 /// Category labels under bars: the names when at least a recognisable part of each fits
@@ -70,7 +68,6 @@ fn category_labels(p: &Painter<'_, '_>, labels: &[String], xs: &[f64], slot: f64
 fn rank_labels(p: &Painter<'_, '_>, xs: &[f64], slot: f64, y: f64) {
     let s = p.style;
     let room = text_width("000", s.label) + 4.0;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let every = (room / slot).ceil().max(1.0) as usize;
     let step = [1, 2, 5, 10, 20, 50, 100].into_iter().find(|k| *k >= every).unwrap_or(every);
     for (i, x) in xs.iter().enumerate() {
@@ -97,7 +94,6 @@ fn bars_with_line_svg(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Resul
         let max = b.values.iter().copied().fold(0.0, f64::max);
         let ticks = nice_ticks(max, 4);
         let top = *ticks.last().unwrap_or(&1.0);
-        #[allow(clippy::cast_precision_loss)]
         let n = b.values.len().max(1) as f64;
         let left = axis_room(&ticks, b.fmt, s.label);
         let right = if b.line.is_some() { axis_room(&[1.0], b.pct, s.label) } else { 8.0 };
@@ -108,7 +104,6 @@ fn bars_with_line_svg(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Resul
         value_axis(p, &ticks, b.fmt, (x0, x1), &y);
         let xs: Vec<f64> = (0..b.values.len())
             .map(|i| {
-                #[allow(clippy::cast_precision_loss)]
                 let i = i as f64;
                 x0 + slot * (i + 0.5)
             })
@@ -191,11 +186,9 @@ fn stacked_bars_svg(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> 
             p.text(name, (lx + 13.0, 10.5), Ink { size: s.label, color: s.text, bold: false }, Align::Left);
             lx += 13.0 + text_width(name, s.label) + 14.0;
         }
-        #[allow(clippy::cast_precision_loss)]
         let slot = (x1 - x0) / n.max(1) as f64;
         let bar = (slot * 0.6).min(90.0);
         for (i, total) in totals.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
             let cx = x0 + slot * (i as f64 + 0.5);
             let mut base = 0.0;
             for (_, color, values) in &b.series {
@@ -224,7 +217,6 @@ fn stacked_bars_svg(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> 
         }
         let xs: Vec<f64> = (0..n)
             .map(|i| {
-                #[allow(clippy::cast_precision_loss)]
                 let i = i as f64;
                 x0 + slot * (i + 0.5)
             })
@@ -270,12 +262,10 @@ fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
         let labels: Vec<String> = labels.iter().map(|l| truncate(l, fit)).collect();
         let left = labels.iter().map(|l| text_width(l, s.label)).fold(0.0, f64::max) + 8.0;
         let (x0, x1, y0, y1) = (left, w - 36.0, 20.0, h - 4.0);
-        #[allow(clippy::cast_precision_loss)]
         let slot = ((y1 - y0) / labels.len().max(1) as f64).min(26.0);
         let x = |v: f64| x0 + (v / max).clamp(0.0, 1.0) * (x1 - x0);
         let target_v = target.as_ref().map(|t| t.0);
         for (i, (l, v)) in labels.iter().zip(values).enumerate() {
-            #[allow(clippy::cast_precision_loss)]
             let cy = y0 + slot * (i as f64 + 0.5);
             p.text(l, (x0 - 6.0, cy), Ink { size: s.label, color: s.text, bold: false }, Align::Right);
             let below = target_v.is_some_and(|t| *v < t);
@@ -283,7 +273,6 @@ fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
             p.text(&fmt(*v), (x(*v) + 4.0, cy), Ink { size: s.label, color: s.text, bold: true }, Align::Left);
         }
         if let Some((t, label)) = &target {
-            #[allow(clippy::cast_precision_loss)]
             let bottom = y0 + slot * labels.len() as f64;
             p.dashed(&[(x(*t), y0 - 4.0), (x(*t), bottom)], s.accent, 1);
             p.text(label, (x(*t), 8.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
@@ -331,7 +320,6 @@ fn pareto_curve_svg(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result
         );
         p.text(&format!("↑ {}", c.titles.1), (2.0, 8.0), Ink { size: s.label, color: s.text, bold: true }, Align::Left);
         let n = c.cumulative.len().max(1);
-        #[allow(clippy::cast_precision_loss)]
         let share = |i: usize| i as f64 / n as f64;
         // At most ~400 vertices: a 10,000-account curve looks the same and the SVG stays small.
         let step = (n / 400).max(1);

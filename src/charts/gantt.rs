@@ -47,7 +47,6 @@ fn gantt_svg(
         let fit = super::bars::chars_in(w * 0.3, s.label);
         let left = rows.iter().map(|r| text_width(&truncate(&r.label, fit), s.label)).fold(0.0, f64::max) + 10.0;
         let (x0, x1, y0, y1) = (left, w - 70.0, 52.0, h - 4.0);
-        #[allow(clippy::cast_precision_loss)]
         let x = |d: i64| x0 + (d - lo) as f64 / (hi - lo) as f64 * (x1 - x0);
         let mut lx = x0;
         for (name, color) in legend {
@@ -55,9 +54,7 @@ fn gantt_svg(
             p.text(name, (lx + 13.0, 8.5), Ink { size: s.label, color: s.text, bold: false }, Align::Left);
             lx += 13.0 + text_width(name, s.label) + 14.0;
         }
-        #[allow(clippy::cast_precision_loss)]
         let slot = ((y1 - y0) / rows.len().max(1) as f64).min(40.0);
-        #[allow(clippy::cast_precision_loss)]
         let bottom = y0 + slot * rows.len() as f64;
         let mut last_label = f64::NEG_INFINITY;
         for (d, label) in ticks {
@@ -76,7 +73,6 @@ fn gantt_svg(
             p.text(&label, (xx, y0 - 30.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
         }
         for (i, r) in rows.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
             let cy = y0 + slot * (i as f64 + 0.5);
             p.text(
                 &truncate(&r.label, fit),

@@ -41,15 +41,11 @@ fn line_chart_svg(
         let right = series.iter().map(|l| text_width(&l.name, s.label)).fold(0.0, f64::max) + 16.0;
         let (x0, x1, y0, y1) = (44.0, w - right, 24.0, h - 22.0);
         let n = categories.len().max(1);
-        #[allow(clippy::cast_precision_loss)]
         let slot = (x1 - x0) / n as f64;
-        #[allow(clippy::cast_precision_loss)]
         let x = |i: usize| x0 + slot * (i as f64 + 0.5);
         let y = |v: f64| y1 - (v / top).clamp(0.0, 1.0) * (y1 - y0);
         let steps = (top / 0.25).round().max(1.0);
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         for k in 0..=(steps as usize) {
-            #[allow(clippy::cast_precision_loss)]
             let t = k as f64 * 0.25;
             p.line(&[(x0, y(t)), (x1, y(t))], if k == 0 { s.subtle } else { s.light }, 1);
             p.text(&fmt(t), (x0 - 6.0, y(t)), Ink { size: s.label, color: s.subtle, bold: false }, Align::Right);
@@ -100,7 +96,6 @@ fn line_chart_svg(
                 let step = s.label + 3.0;
                 let mut yy = *ly;
                 for k in 0..12 {
-                    #[allow(clippy::cast_precision_loss)]
                     let off = (k / 2 + k % 2) as f64 * step * if k % 2 == 1 { -1.0 } else { 1.0 };
                     let b =
                         LabelBox::new(lx + 10.0, ly + off, text_width(&l.name, s.label), s.label + 2.0, Align::Left);

@@ -151,7 +151,6 @@ pub struct Painter<'a, 'b> {
 }
 
 /// Rounds a coordinate to the SVG's integer grid.
-#[allow(clippy::cast_possible_truncation)]
 fn px(v: f64) -> i32 {
     v.round().clamp(-1e6, 1e6) as i32
 }
@@ -193,7 +192,6 @@ impl Painter<'_, '_> {
 
     /// A circle, filled with `fill` at `opacity`, outlined with `stroke`.
     pub fn circle(&self, x: f64, y: f64, r: f64, fill: RGBColor, opacity: f64, stroke: Option<RGBColor>) {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let radius = r.round().max(1.0) as u32;
         self.check(self.area.draw(&Circle::new((px(x), px(y)), radius, fill.mix(opacity).filled())));
         if let Some(s) = stroke {
@@ -222,7 +220,6 @@ impl Painter<'_, '_> {
 /// Draws a `w` × `h` chart and returns its SVG.
 pub fn draw(w: f64, h: f64, style: &ChartStyle, f: impl FnOnce(&Painter<'_, '_>)) -> Result<String, ChartError> {
     let mut svg = String::new();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let size = (w.round() as u32, h.round() as u32);
     let error = {
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
@@ -241,7 +238,6 @@ pub fn draw(w: f64, h: f64, style: &ChartStyle, f: impl FnOnce(&Painter<'_, '_>)
 
 /// Approximate width of `s` at `size` pt in the theme's sans-serif (for collision checks).
 pub fn text_width(s: &str, size: f64) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
     let n = s.chars().count() as f64;
     n * size * 0.6
 }
@@ -263,7 +259,6 @@ pub fn nice_ticks(max: f64, n: usize) -> Vec<f64> {
     if max <= 0.0 || !max.is_finite() {
         return vec![0.0, 1.0];
     }
-    #[allow(clippy::cast_precision_loss)]
     let raw = max / n.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);

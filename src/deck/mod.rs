@@ -138,7 +138,7 @@ impl Engine {
 
     /// The review's workbook alone (no PDF): what `review` writes beside the deck.
     pub fn review_workbook(&self, p: &Portfolio, figures: &Figures) -> Result<Vec<u8>, Error> {
-        let deck = self.build(p, figures, DeckKind::Review, None)?;
+        let deck = self.slides(p, figures, DeckKind::Review, None)?;
         Ok(xlsx::workbook(&deck, true)?)
     }
 
@@ -158,8 +158,9 @@ impl Engine {
         Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account }
     }
 
-    /// The deck's slides as values.
-    fn build<'a>(
+    /// The slides of `deck` for `p` as values, before any writer: what the PDF and the
+    /// workbook are made from (`account` is the plan's account).
+    pub fn slides<'a>(
         &'a self,
         p: &'a Portfolio,
         figures: &'a Figures,
@@ -179,7 +180,7 @@ impl Engine {
         cores: Cores,
     ) -> Result<Rendered, Failed> {
         let clock = Instant::now();
-        let deck = self.build(p, figures, kind, account)?;
+        let deck = self.slides(p, figures, kind, account)?;
         let charts = clock.elapsed();
         let workbook = || {
             self.spec.outputs.workbook.then(|| {

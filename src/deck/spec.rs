@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 
 use crate::assets::Assets;
+pub use crate::error::SpecError;
 use crate::slides::{PLAN, REVIEW, SlideKind};
 
 /// Which deck.
@@ -89,11 +90,6 @@ pub struct DeckSpec {
     /// What is written.
     pub outputs: Outputs,
 }
-
-/// A choice that is not on offer; the message lists what is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct SpecError(pub String);
 
 impl DeckSpec {
     /// The whole deck of `deck` with the default theme and language, PDF and workbook.

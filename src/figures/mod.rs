@@ -102,7 +102,6 @@ pub fn ratio(num: f64, den: f64) -> Option<f64> {
 }
 
 /// Count as f64 for shares (counts never exceed 2^52).
-#[allow(clippy::cast_precision_loss)]
 pub fn count_f64(n: usize) -> f64 {
     n as f64
 }

@@ -84,7 +84,6 @@ fn width(i: usize, kids: &[Vec<usize>], m: &Metrics, seen: &mut Vec<bool>) -> f6
     seen[i] = true;
     if stacked(i, kids, m) {
         let (cols, _) = grid_of(kids[i].len());
-        #[allow(clippy::cast_precision_loss)]
         return (m.w + m.gap) * cols as f64;
     }
     let sum: f64 =
@@ -119,7 +118,6 @@ fn place(i: usize, left: f64, depth: usize, cur: &Cursor<'_>, out: &mut Layout, 
     }
     placed[i] = true;
     let span = widths[i];
-    #[allow(clippy::cast_precision_loss)]
     let y = depth as f64 * m.level;
     if stacked(i, kids, m) {
         let (_, rows) = grid_of(kids[i].len());
@@ -128,7 +126,6 @@ fn place(i: usize, left: f64, depth: usize, cur: &Cursor<'_>, out: &mut Layout, 
         for (n, &k) in kids[i].iter().enumerate() {
             placed[k] = true;
             let (col, row) = (n / rows, n % rows);
-            #[allow(clippy::cast_precision_loss)]
             let (kx, ky) = (x + m.gap + col as f64 * (m.w + m.gap), y + (row + 1) as f64 * (m.h + m.gap));
             out.boxes.push(Placed { stakeholder: k, x: kx, y: ky, depth: depth + row + 1 });
             out.edges.push((i, k, true));
@@ -180,7 +177,6 @@ pub fn layout(a: &Account, m: &Metrics, only: Option<&[usize]>) -> Layout {
         .into_iter()
         .enumerate()
         .map(|(k, i)| {
-            #[allow(clippy::cast_precision_loss)]
             let x = k as f64 * (m.w + m.gap);
             Placed { stakeholder: i, x, y: 0.0, depth: 0 }
         })

@@ -77,14 +77,12 @@ impl Scoring {
 
 /// Σ weight × score; factors without a score count as zero (validation rejects them).
 pub fn weighted(weights: &OrderedMap<f64>, scores: &OrderedMap<i64>) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
     weights.iter().map(|(k, w)| w * scores.get(k).copied().unwrap_or(0) as f64).sum()
 }
 
 /// Scores every account that has scores and ranks them by total.
 pub fn scoring(p: &Portfolio) -> Scoring {
     let s = &p.settings.scoring;
-    #[allow(clippy::cast_precision_loss)]
     let midpoint = (1.0 + s.scale as f64) / 2.0;
     let mut rows: Vec<Scored> = p
         .accounts

@@ -255,7 +255,6 @@ fn write_table(
     ws.add_table(0, 0, last_row, last_col, &table)?;
     ws.set_freeze_panes(1, if t.name == l::ACCOUNTS { 2 } else { 0 })?;
     for (c, w) in widths.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
         ws.set_column_width(col16(c), (*w as f64 + 2.0).clamp(8.0, 60.0))?;
     }
     let spare = last_row + SPARE_ROWS;

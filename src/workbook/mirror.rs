@@ -326,7 +326,6 @@ impl<'w> Mirror<'w> {
     /// Sets column widths from what was written.
     pub(crate) fn finish(self) -> Result<(), XlsxError> {
         for (c, w) in self.widths.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
             self.ws.set_column_width(col16(c), (*w as f64 + 2.0).clamp(8.0, 50.0))?;
         }
         Ok(())

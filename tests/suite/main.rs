@@ -3,6 +3,7 @@
 //! `cli` runs the real executable the way a user does; the other modules drive the
 //! library and read back what a user would see: page text, page counts, bytes.
 
+mod architecture;
 mod cli;
 mod deck;
 mod escaping;

@@ -38,7 +38,6 @@ fn is_mirror(name: &str) -> bool {
 fn number(d: &Data) -> Option<f64> {
     match d {
         Data::Float(f) => Some(*f),
-        #[allow(clippy::cast_precision_loss)]
         Data::Int(i) => Some(*i as f64),
         _ => None,
     }

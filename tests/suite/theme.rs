@@ -15,7 +15,6 @@ fn runs(source: &str) -> Vec<Vec<Run>> {
             let p = at + *pos;
             match item {
                 FrameItem::Group(g) => walk(&g.frame, p, out),
-                #[allow(clippy::cast_possible_truncation)]
                 FrameItem::Text(t) => {
                     out.push((
                         t.text.to_string(),

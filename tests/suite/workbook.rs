@@ -86,7 +86,6 @@ fn rows(bytes: &[u8], sheet: &str) -> Vec<Vec<Data>> {
 fn num(d: &Data) -> f64 {
     match d {
         Data::Float(f) => *f,
-        #[allow(clippy::cast_precision_loss)]
         Data::Int(i) => *i as f64,
         other => panic!("not a number: {other:?}"),
     }

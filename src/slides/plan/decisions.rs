@@ -338,7 +338,6 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         Col::new(c.t("col.key_contact"), CellFmt::Text),
     ];
     let name_of = |id: &str| a.stakeholders.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str()).to_owned();
-    #[allow(clippy::cast_precision_loss)]
     let rows = a
         .stakeholders
         .iter()

@@ -24,7 +24,6 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let set = &c.p.settings.scoring;
     let scored: Vec<&crate::model::Scores> = c.p.accounts.iter().filter_map(|x| x.scores.as_ref()).collect();
     let average = |group: fn(&crate::model::Scores) -> &OrderedMap<i64>, k: &str| {
-        #[allow(clippy::cast_precision_loss)]
         let sum: f64 = scored.iter().filter_map(|s| group(s).get(k)).map(|v| *v as f64).sum();
         sum / count_f64(scored.len()).max(1.0)
     };
@@ -34,7 +33,6 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             .map(|(k, w)| {
                 let own = group(scores).get(k).copied().unwrap_or(0);
                 let avg = average(group, k);
-                #[allow(clippy::cast_precision_loss)]
                 let delta = own as f64 - avg;
                 json!({ "cells": [c.loc.messages_or(&format!("factor.{k}"), k), f.number(*w, 2), own.to_string(), f.number(avg, 1),
                     if delta >= 0.0 { format!("+{}", f.number(delta, 1)) } else { f.number(delta, 1) }], "above": delta >= 0.0 })
@@ -83,7 +81,6 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         Col::new(c.t("col.average"), CellFmt::Decimal),
         Col::new(c.t("col.delta"), CellFmt::Decimal),
     ];
-    #[allow(clippy::cast_precision_loss)]
     for (group, weights, own, prefix) in
         [("growth", &s.growth, &scores.growth, l::GROWTH), ("harmony", &s.harmony, &scores.harmony, l::HARMONY)]
     {

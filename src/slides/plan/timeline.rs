@@ -11,7 +11,8 @@ use crate::slides::{Ctx, Slide};
 use crate::workbook::Mirror;
 
 /// The `plan_timeline` slide kind.
-pub(crate) static KIND: SlideKind = SlideKind { id: "plan_timeline", templates: &[], build, sheet, gaps: no_gaps };
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "plan_timeline", templates: &["review/timeline.typ"], build, sheet, gaps: no_gaps };
 
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let (_, a) = account(c);

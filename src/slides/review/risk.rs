@@ -156,7 +156,6 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     ];
     let first =
         m.begin(&c.t(&format!("risk.rank.{}", crate::input::excel::risk_rank_key(p.settings.risk_rank))), cols)?;
-    #[allow(clippy::cast_precision_loss)]
     for (k, x) in r.at_risk.iter().enumerate() {
         let a = &p.accounts[x.account];
         let row = first + u32::try_from(k).unwrap_or(0);

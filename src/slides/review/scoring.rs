@@ -31,7 +31,6 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let invest = sc.rows.iter().filter(|r| r.quadrant == Quadrant::Invest).count();
     let title = c.tn("scoring.title", invest, &[("top", &top.join(", "))]);
     let mut chart_slide = Slide::new("review/scoring.typ", c.t("kicker.scoring"), title.clone(), Value::Null);
-    #[allow(clippy::cast_precision_loss)]
     let scale = set.scale as f64;
     // The best-ranked accounts when there are too many to plot (the tables list them by rank too).
     let points = sc
@@ -200,7 +199,6 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     headers.extend(harmony.iter().map(|k| format!("{}{k}", l::HARMONY)));
     headers.push(revenue(c.year()));
     let cols = m.refs.account_cols(&headers);
-    #[allow(clippy::cast_precision_loss)]
     for (k, r) in sc.rows.iter().enumerate() {
         let a = &p.accounts[r.account];
         let row = first + u32::try_from(k).unwrap_or(0);

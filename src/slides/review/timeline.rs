@@ -114,7 +114,6 @@ pub(crate) fn milestones(
     ];
     let rows_at: Vec<u32> = m.refs.rows(l::MILESTONES, account).to_vec();
     let first = m.begin(caption, cols)?;
-    #[allow(clippy::cast_precision_loss)]
     for (k, ms) in list.iter().enumerate() {
         let row = first + u32::try_from(k).unwrap_or(0);
         let at = rows_at.get(k).copied();
