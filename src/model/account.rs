@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keyed::keyed;
 use super::{Date, Influence, Milestone, OrderedMap, Raci, Stakeholder};
 
 /// One client account.
@@ -101,8 +102,7 @@ pub struct Onboarding {
 }
 
 /// Onboarding status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum OnboardingStatus {
     /// Not started.
     NotStarted,
@@ -114,19 +114,16 @@ pub enum OnboardingStatus {
     Blocked,
 }
 
-impl OnboardingStatus {
-    /// Every status, in display order.
-    pub const ALL: [Self; 4] = [Self::NotStarted, Self::InProgress, Self::Blocked, Self::Complete];
+keyed!(OnboardingStatus {
+    NotStarted => "not_started",
+    InProgress => "in_progress",
+    Complete => "complete",
+    Blocked => "blocked",
+});
 
-    /// The key used in files and message catalogues.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not_started",
-            Self::InProgress => "in_progress",
-            Self::Complete => "complete",
-            Self::Blocked => "blocked",
-        }
-    }
+impl OnboardingStatus {
+    /// Every status, in display order (not the file order of `Keyed::VARIANTS`).
+    pub const ALL: [Self; 4] = [Self::NotStarted, Self::InProgress, Self::Blocked, Self::Complete];
 }
 
 /// Health signals of an account.
@@ -147,8 +144,7 @@ pub struct Health {
 }
 
 /// Low / medium / high.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     /// Low.
     Low,
@@ -157,6 +153,12 @@ pub enum Level {
     /// High.
     High,
 }
+
+keyed!(Level {
+    Low => "low",
+    Medium => "medium",
+    High => "high",
+});
 
 /// Factor scores of an account.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -180,8 +182,7 @@ pub struct Division {
 }
 
 /// Status of an offering in a division.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CellStatus {
     /// Not sold yet: the cross-sell opportunity.
     Whitespace,
@@ -193,17 +194,12 @@ pub enum CellStatus {
     Active,
 }
 
-impl CellStatus {
-    /// The key used in files and message catalogues.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Whitespace => "whitespace",
-            Self::Pitched => "pitched",
-            Self::Pilot => "pilot",
-            Self::Active => "active",
-        }
-    }
-}
+keyed!(CellStatus {
+    Whitespace => "whitespace",
+    Pitched => "pitched",
+    Pilot => "pilot",
+    Active => "active",
+});
 
 /// An upsell or cross-sell opportunity.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 
 mod account;
 mod date;
+pub(crate) mod keyed;
 mod ordered;
 mod portfolio;
 mod program;
@@ -18,6 +19,7 @@ pub use account::{
     Scores,
 };
 pub use date::Date;
+pub use keyed::Keyed;
 pub use ordered::OrderedMap;
 pub use portfolio::{Member, Offering, Plan, Portfolio, Seller};
 pub use program::{Charter, Milestone, MilestoneStatus, Objective, Program, Raci, Role};

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keyed::keyed;
 use super::{Date, OrderedMap};
 
 /// The KAM program (review deck).
@@ -80,8 +81,7 @@ pub struct Milestone {
 }
 
 /// Status of a milestone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MilestoneStatus {
     /// Finished.
     Done,
@@ -93,23 +93,20 @@ pub enum MilestoneStatus {
     Late,
 }
 
+keyed!(MilestoneStatus {
+    Done => "done",
+    OnTrack => "on_track",
+    AtRisk => "at_risk",
+    Late => "late",
+});
+
 impl MilestoneStatus {
     /// Every status, in legend order.
     pub const ALL: [Self; 4] = [Self::Done, Self::OnTrack, Self::AtRisk, Self::Late];
-
-    /// The key used in files and message catalogues.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Done => "done",
-            Self::OnTrack => "on_track",
-            Self::AtRisk => "at_risk",
-            Self::Late => "late",
-        }
-    }
 }
 
 /// A RACI letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Raci {
     /// Responsible.
     R,
@@ -121,14 +118,16 @@ pub enum Raci {
     I,
 }
 
+keyed!(Raci {
+    R => "R",
+    A => "A",
+    C => "C",
+    I => "I",
+});
+
 impl Raci {
-    /// The letter.
+    /// The letter (the key under the name the slides use).
     pub fn letter(self) -> &'static str {
-        match self {
-            Self::R => "R",
-            Self::A => "A",
-            Self::C => "C",
-            Self::I => "I",
-        }
+        self.key()
     }
 }

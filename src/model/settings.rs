@@ -3,6 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::OrderedMap;
+use super::keyed::keyed;
 
 /// Analysis settings; every key is optional.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -146,8 +147,7 @@ impl<'de> Deserialize<'de> for Split {
 }
 
 /// The field that orders the accounts-at-risk list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RiskRank {
     /// Tier first (A before B before C), then MRR.
     Importance,
@@ -158,3 +158,10 @@ pub enum RiskRank {
     /// Churn probability, highest first.
     Probability,
 }
+
+keyed!(RiskRank {
+    Importance => "importance",
+    Mrr => "mrr",
+    QueueAge => "queue_age",
+    Probability => "probability",
+});

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keyed::keyed;
+
 /// A person at (or advising) the client.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stakeholder {
@@ -32,8 +34,7 @@ pub struct Stakeholder {
 }
 
 /// Relationship quality.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relationship {
     /// Supportive.
     Positive,
@@ -44,6 +45,13 @@ pub enum Relationship {
     /// Not known yet.
     Unknown,
 }
+
+keyed!(Relationship {
+    Positive => "positive",
+    Neutral => "neutral",
+    Negative => "negative",
+    Unknown => "unknown",
+});
 
 /// A non-hierarchical influence between two stakeholders.
 #[derive(Debug, Clone, Serialize, Deserialize)]
