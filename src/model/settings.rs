@@ -104,10 +104,15 @@ pub enum Split {
     Value(f64),
 }
 
+impl Split {
+    /// How files write `Median` (split is not a `Keyed` enum: its other value is a number).
+    pub const MEDIAN: &'static str = "median";
+}
+
 impl Serialize for Split {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Split::Median => s.serialize_str("median"),
+            Split::Median => s.serialize_str(Split::MEDIAN),
             Split::Value(v) => s.serialize_f64(*v),
         }
     }
@@ -123,7 +128,7 @@ impl<'de> Deserialize<'de> for Split {
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Split, E> {
                 match v {
-                    "median" => Ok(Split::Median),
+                    Split::MEDIAN => Ok(Split::Median),
                     _ => v
                         .parse()
                         .map(Split::Value)

@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use super::layout::{self as l, Cell, Kind, a1};
 use crate::model::validate::did_you_mean;
 use crate::model::{
-    Account, Action, Charter, Division, Health, Influence, Member, Milestone, MrrSnapshot, Objective, Offering,
-    Onboarding, OrderedMap, Plan, Portfolio, Raci, Role, Scores, Seller, Settings, Split, Stakeholder,
+    Account, Action, CellStatus, Charter, Date, Division, Health, Influence, Keyed, Member, Milestone, MrrSnapshot,
+    Objective, Offering, Onboarding, OrderedMap, Plan, Portfolio, Raci, RiskRank, Role, Scores, Seller, Settings,
+    Split, Stakeholder,
 };
 
 /// One sheet as read: its cells from the top-left of its used range.
@@ -324,8 +325,9 @@ impl Reader {
         matches!(self.value(row, col, Kind::Bool), Some(Cell::Bool(true)))
     }
 
-    fn choice<T>(&mut self, row: &Row<'_, '_>, header: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
-        self.text(row, header).and_then(|s| parse(&s))
+    /// A value of a closed list; the cell's check has already matched it to a key.
+    fn choice<T: Keyed>(&mut self, row: &Row<'_, '_>, header: &str) -> Option<T> {
+        self.text(row, header).and_then(|s| T::from_key(&s))
     }
 
     /// Records where an element was read and which column each of its fields is in.
@@ -468,7 +470,9 @@ impl Reader {
             // A split is `median` or a number.
             let value = if key.starts_with("profit_matrix.") {
                 match row.cell_at(vc) {
-                    Cell::Text(s) if s.trim().eq_ignore_ascii_case("median") => Some(Cell::Text("median".into())),
+                    Cell::Text(s) if s.trim().eq_ignore_ascii_case(Split::MEDIAN) => {
+                        Some(Cell::Text(Split::MEDIAN.into()))
+                    }
                     Cell::Empty => None,
                     _ => self.value(&row, vc, Kind::Number),
                 }
@@ -526,7 +530,7 @@ impl Reader {
             s.profit_matrix.margin_split = v;
         }
         if let Some(Cell::Text(r)) = kv.get("risk_rank") {
-            s.risk_rank = parse_risk_rank(r).unwrap_or(s.risk_rank);
+            s.risk_rank = RiskRank::from_key(r).unwrap_or(s.risk_rank);
         }
         for (prefix, target) in [(l::GROWTH_WEIGHT, &mut s.scoring.growth), (l::HARMONY_WEIGHT, &mut s.scoring.harmony)]
         {
@@ -622,10 +626,10 @@ impl Reader {
             let (id, name) = (self.required_text(&row, "id"), self.required_text(&row, "name"));
             let revenue = OrderedMap(self.keyed_numbers(&row, l::REVENUE, Kind::Money));
             let mrr = OrderedMap(self.keyed_numbers(&row, l::MRR, Kind::Money));
-            let status = self.choice(&row, "onboarding_status", parse_onboarding);
+            let status = self.choice(&row, "onboarding_status");
             let satisfaction = self.number(&row, "satisfaction", Kind::Number);
             let engagement = self.number(&row, "engagement", Kind::Percent);
-            let churn_risk = self.choice(&row, "churn_risk", parse_level);
+            let churn_risk = self.choice(&row, "churn_risk");
             let flagged_on = self.date(&row, "flagged_on");
             let churn_probability = self.number(&row, "churn_probability", Kind::Percent);
             let growth: Vec<(String, i64)> =
@@ -726,7 +730,7 @@ impl Reader {
                 let offerings = cols
                     .into_iter()
                     .filter_map(|(k, c)| match self.value(&row, c, kind) {
-                        Some(Cell::Text(s)) => parse_cell_status(&s).map(|v| (k, v)),
+                        Some(Cell::Text(s)) => CellStatus::from_key(&s).map(|v| (k, v)),
                         _ => None,
                     })
                     .collect();
@@ -766,7 +770,7 @@ impl Reader {
                     organization: self.text(&row, "organization"),
                     external: self.flag(&row, "external"),
                     power: self.number(&row, "power", Kind::Integer).map(|v| v as i64),
-                    relationship: self.choice(&row, "relationship", parse_relationship),
+                    relationship: self.choice(&row, "relationship"),
                     key_contact: self.flag(&row, "key_contact"),
                 };
                 if let Some(i) = need_account(self, &row, acc) {
@@ -780,7 +784,7 @@ impl Reader {
             for row in sheet.rows() {
                 let acc = self.owner_account(&row, ids);
                 let (from, to) = (self.required_text(&row, "from"), self.required_text(&row, "to"));
-                let kind = self.choice(&row, "kind", parse_relationship);
+                let kind = self.choice(&row, "kind");
                 let note = self.text(&row, "note");
                 if let (Some(i), Some(from), Some(to)) = (need_account(self, &row, acc), from, to) {
                     self.element(format!("accounts[{i}].influences[{}]", accounts[i].influences.len()), &row);
@@ -831,7 +835,7 @@ impl Reader {
                     }
                 }
                 let owner = self.text(&row, "owner");
-                let status = self.choice(&row, "status", parse_milestone_status);
+                let status = self.choice(&row, "status");
                 let (Some(name), Some(start), Some(end), Some(acc)) = (name, start, end, acc) else { continue };
                 let m = Milestone { name, start, end, owner, status };
                 match acc {
@@ -868,7 +872,7 @@ impl Reader {
                 let acc = self.owner_account(&row, ids);
                 let activity = self.required_text(&row, "activity");
                 let member = self.required_text(&row, "member");
-                let role = self.choice(&row, "role", parse_raci);
+                let role = self.choice::<Raci>(&row, "role");
                 let (Some(activity), Some(member), Some(role), Some(acc)) = (activity, member, role, acc) else {
                     continue;
                 };
@@ -929,42 +933,6 @@ impl Cell {
             _ => None,
         }
     }
-}
-
-use crate::model::{CellStatus, Date, Level, MilestoneStatus, OnboardingStatus, Relationship, RiskRank};
-
-fn parse_onboarding(s: &str) -> Option<OnboardingStatus> {
-    OnboardingStatus::ALL.into_iter().find(|x| x.key() == s)
-}
-
-fn parse_level(s: &str) -> Option<Level> {
-    [Level::Low, Level::Medium, Level::High].into_iter().find(|x| super::to_tables::level_key(*x) == s)
-}
-
-fn parse_relationship(s: &str) -> Option<Relationship> {
-    [Relationship::Positive, Relationship::Neutral, Relationship::Negative, Relationship::Unknown]
-        .into_iter()
-        .find(|x| super::to_tables::relationship_key(*x) == s)
-}
-
-fn parse_cell_status(s: &str) -> Option<CellStatus> {
-    [CellStatus::Active, CellStatus::Pilot, CellStatus::Pitched, CellStatus::Whitespace]
-        .into_iter()
-        .find(|x| x.key() == s)
-}
-
-fn parse_milestone_status(s: &str) -> Option<MilestoneStatus> {
-    MilestoneStatus::ALL.into_iter().find(|x| x.key() == s)
-}
-
-fn parse_raci(s: &str) -> Option<Raci> {
-    [Raci::R, Raci::A, Raci::C, Raci::I].into_iter().find(|x| x.letter() == s)
-}
-
-fn parse_risk_rank(s: &str) -> Option<RiskRank> {
-    [RiskRank::Importance, RiskRank::Mrr, RiskRank::QueueAge, RiskRank::Probability]
-        .into_iter()
-        .find(|x| super::to_tables::risk_rank_key(*x) == s)
 }
 
 #[cfg(test)]

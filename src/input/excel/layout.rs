@@ -6,7 +6,7 @@
 //! `snake_case` headers (`churn_risk`); keyed maps become one column per key, named with a
 //! prefix (`revenue FY2026`, `mrr premium`, `growth culture`, `offering azure`).
 
-use crate::model::Date;
+use crate::model::{CellStatus, Date, Keyed, Level, MilestoneStatus, OnboardingStatus, Raci, Relationship, RiskRank};
 
 /// Sheet names, in the order the workbook lists them.
 pub(crate) const SELLER: &str = "Seller";
@@ -51,14 +51,17 @@ pub(crate) const GROWTH: &str = "growth ";
 pub(crate) const HARMONY: &str = "harmony ";
 pub(crate) const OFFERING: &str = "offering ";
 
-/// Values of the closed lists (Excel offers them as a dropdown).
-pub(crate) const RELATIONSHIPS: &[&str] = &["positive", "neutral", "negative", "unknown"];
-pub(crate) const LEVELS: &[&str] = &["low", "medium", "high"];
-pub(crate) const ONBOARDING: &[&str] = &["not_started", "in_progress", "complete", "blocked"];
-pub(crate) const CELL_STATUSES: &[&str] = &["active", "pilot", "pitched", "whitespace"];
-pub(crate) const MILESTONE_STATUSES: &[&str] = &["done", "on_track", "at_risk", "late"];
-pub(crate) const RACI_LETTERS: &[&str] = &["R", "A", "C", "I"];
-pub(crate) const RISK_RANKS: &[&str] = &["importance", "mrr", "queue_age", "probability"];
+/// Values of the closed lists (Excel offers them as a dropdown), in the model's order.
+pub(crate) const RELATIONSHIPS: &[&str] = Relationship::KEYS;
+pub(crate) const LEVELS: &[&str] = Level::KEYS;
+pub(crate) const ONBOARDING: &[&str] = OnboardingStatus::KEYS;
+pub(crate) const MILESTONE_STATUSES: &[&str] = MilestoneStatus::KEYS;
+pub(crate) const RACI_LETTERS: &[&str] = Raci::KEYS;
+pub(crate) const RISK_RANKS: &[&str] = RiskRank::KEYS;
+/// Division statuses most advanced first, as the slides' legend lists them (the model
+/// declares them in the order a cell progresses).
+pub(crate) const CELL_STATUSES: &[&str] =
+    &[CellStatus::Active.key(), CellStatus::Pilot.key(), CellStatus::Pitched.key(), CellStatus::Whitespace.key()];
 pub(crate) const CHARTER_SECTIONS: &[&str] = &["mission", "qualification", "objective", "role", "governance"];
 
 /// What a column holds: decides the number format, the dropdown and how a cell is read.
@@ -354,6 +357,15 @@ mod tests {
         assert_eq!(a1(0, 701), "ZZ1");
         assert_eq!(a1(0, 702), "AAA1");
         assert_eq!(col_name(27), "AB");
+    }
+
+    #[test]
+    fn the_division_dropdown_lists_every_status_once() {
+        let mut listed = CELL_STATUSES.to_vec();
+        let mut keys = CellStatus::KEYS.to_vec();
+        listed.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(listed, keys);
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn seller(p: &Portfolio) -> Table {
 
 fn split(s: Split) -> Cell {
     match s {
-        Split::Median => text("median"),
+        Split::Median => text(Split::MEDIAN),
         Split::Value(v) => Cell::Number(v),
     }
 }
@@ -75,24 +75,13 @@ fn settings(p: &Portfolio) -> Table {
         key_value("scoring.growth_weight", Cell::Number(s.scoring.growth_weight)),
         key_value("profit_matrix.revenue_split", split(s.profit_matrix.revenue_split)),
         key_value("profit_matrix.margin_split", split(s.profit_matrix.margin_split)),
-        key_value("risk_rank", text(risk_rank_key(s.risk_rank))),
+        key_value("risk_rank", text(s.risk_rank.key())),
         key_value("appendix_rows", Cell::Number(s.appendix_rows as f64)),
     ];
     for (prefix, map) in [(l::GROWTH_WEIGHT, &s.scoring.growth), (l::HARMONY_WEIGHT, &s.scoring.harmony)] {
         rows.extend(map.iter().map(|(k, w)| key_value(&format!("{prefix}{k}"), Cell::Number(*w))));
     }
     table(l::SETTINGS, Vec::new(), rows)
-}
-
-/// The file key of a risk ranking (serde's name, without a serialiser round trip).
-pub(crate) fn risk_rank_key(r: crate::model::RiskRank) -> &'static str {
-    use crate::model::RiskRank as R;
-    match r {
-        R::Importance => "importance",
-        R::Mrr => "mrr",
-        R::QueueAge => "queue_age",
-        R::Probability => "probability",
-    }
 }
 
 fn plans(p: &Portfolio) -> Table {
@@ -189,7 +178,7 @@ fn accounts(p: &Portfolio) -> Table {
                 Cell::text(ob.and_then(|o| o.status).map(|s| s.key())),
                 Cell::number(ob.and_then(|o| o.satisfaction)),
                 Cell::number(h.and_then(|h| h.engagement)),
-                Cell::text(h.and_then(|h| h.churn_risk).map(level_key)),
+                Cell::text(h.and_then(|h| h.churn_risk).map(|l| l.key())),
                 Cell::date(h.and_then(|h| h.flagged_on)),
                 Cell::number(h.and_then(|h| h.churn_probability)),
                 Cell::date(a.renewal_date),
@@ -203,27 +192,6 @@ fn accounts(p: &Portfolio) -> Table {
         })
         .collect();
     table(l::ACCOUNTS, extra, rows)
-}
-
-/// The file key of a churn-risk level.
-pub(crate) fn level_key(l: crate::model::Level) -> &'static str {
-    use crate::model::Level as L;
-    match l {
-        L::Low => "low",
-        L::Medium => "medium",
-        L::High => "high",
-    }
-}
-
-/// The file key of a relationship.
-pub(crate) fn relationship_key(r: crate::model::Relationship) -> &'static str {
-    use crate::model::Relationship as R;
-    match r {
-        R::Positive => "positive",
-        R::Neutral => "neutral",
-        R::Negative => "negative",
-        R::Unknown => "unknown",
-    }
 }
 
 fn mrr_history(p: &Portfolio) -> Table {
@@ -286,7 +254,7 @@ fn stakeholders(p: &Portfolio) -> Table {
                 Cell::text(s.organization.as_deref()),
                 Cell::Bool(s.external),
                 Cell::number(s.power.map(|x| x as f64)),
-                Cell::text(s.relationship.map(relationship_key)),
+                Cell::text(s.relationship.map(|r| r.key())),
                 Cell::Bool(s.key_contact),
             ]);
         }
@@ -302,7 +270,7 @@ fn influences(p: &Portfolio) -> Table {
                 text(&a.id),
                 text(&i.from),
                 text(&i.to),
-                Cell::text(i.kind.map(relationship_key)),
+                Cell::text(i.kind.map(|r| r.key())),
                 Cell::text(i.note.as_deref()),
             ]);
         }
@@ -365,7 +333,7 @@ fn actions(p: &Portfolio) -> Table {
 fn raci_rows(account: Option<&str>, raci: &OrderedMap<OrderedMap<Raci>>, rows: &mut Vec<Vec<Cell>>) {
     for (activity, members) in raci.iter() {
         for (member, letter) in members.iter() {
-            rows.push(vec![text(activity), Cell::text(account), text(member), text(letter.letter())]);
+            rows.push(vec![text(activity), Cell::text(account), text(member), text(letter.key())]);
         }
     }
 }
