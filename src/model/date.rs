@@ -51,7 +51,6 @@ impl Date {
     }
 
     /// The date `days` after 1970-01-01, after Howard Hinnant's `civil_from_days`.
-    #[allow(clippy::cast_possible_truncation)]
     pub fn from_days_since_epoch(days: i64) -> Self {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);

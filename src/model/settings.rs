@@ -138,11 +138,9 @@ impl<'de> Deserialize<'de> for Split {
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Split, E> {
                 Ok(Split::Value(v))
             }
-            #[allow(clippy::cast_precision_loss)]
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Split, E> {
                 Ok(Split::Value(v as f64))
             }
-            #[allow(clippy::cast_precision_loss)]
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Split, E> {
                 Ok(Split::Value(v as f64))
             }

@@ -329,7 +329,6 @@ pub(crate) fn col_name(col: u16) -> String {
 const EXCEL_EPOCH_OFFSET: i64 = 25_569;
 
 /// Excel's serial number of a date.
-#[allow(clippy::cast_precision_loss)]
 pub(crate) fn serial(d: Date) -> f64 {
     (d.days_since_epoch() + EXCEL_EPOCH_OFFSET) as f64
 }
@@ -339,7 +338,6 @@ pub(crate) fn from_serial(serial: f64) -> Option<Date> {
     if !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
-    #[allow(clippy::cast_possible_truncation)]
     let days = serial.floor() as i64 - EXCEL_EPOCH_OFFSET;
     Some(Date::from_days_since_epoch(days))
 }

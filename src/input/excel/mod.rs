@@ -57,7 +57,6 @@ fn cell(d: &Data) -> Cell {
         Data::Empty => Cell::Empty,
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
-        #[allow(clippy::cast_precision_loss)]
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),

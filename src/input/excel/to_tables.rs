@@ -64,7 +64,6 @@ fn split(s: Split) -> Cell {
 
 fn settings(p: &Portfolio) -> Table {
     let s = &p.settings;
-    #[allow(clippy::cast_precision_loss)]
     let mut rows = vec![
         key_value("pareto_cut", Cell::Number(s.pareto_cut)),
         key_value("abc.a", Cell::Number(s.abc.a)),
@@ -157,7 +156,6 @@ fn accounts(p: &Portfolio) -> Table {
     extra.extend(l::account_detail_columns());
     extra.extend(keys.growth.iter().map(|f| Column::keyed(l::GROWTH, f, Kind::Integer)));
     extra.extend(keys.harmony.iter().map(|f| Column::keyed(l::HARMONY, f, Kind::Integer)));
-    #[allow(clippy::cast_precision_loss)]
     let rows = p
         .accounts
         .iter()
@@ -242,7 +240,6 @@ fn divisions(p: &Portfolio) -> Table {
 
 fn stakeholders(p: &Portfolio) -> Table {
     let mut rows = Vec::new();
-    #[allow(clippy::cast_precision_loss)]
     for a in &p.accounts {
         for s in &a.stakeholders {
             rows.push(vec![

@@ -8,7 +8,6 @@ use crate::model::validate::did_you_mean;
 use crate::model::{Account, Health, Onboarding, OrderedMap, Scores};
 
 impl Reader {
-    #[allow(clippy::cast_possible_truncation)]
     pub(super) fn accounts(&mut self, sheet: &Sheet<'_>) -> Vec<Account> {
         self.fields(
             sheet,

@@ -78,14 +78,12 @@ impl Reader {
         if let Some(v) = num("satisfaction_target") {
             s.satisfaction_target = v;
         }
-        #[allow(clippy::cast_possible_truncation)]
         if let Some(v) = num("scoring.scale") {
             s.scoring.scale = v as i64;
         }
         if let Some(v) = num("scoring.growth_weight") {
             s.scoring.growth_weight = v;
         }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         if let Some(v) = num("appendix_rows") {
             s.appendix_rows = v.max(0.0) as usize;
         }
