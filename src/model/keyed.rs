@@ -21,8 +21,9 @@ pub trait Keyed: Copy + Sized + 'static {
 /// Implements `Keyed`, an inherent `const fn key` (callers need no import, and dropdown lists
 /// can be built in a `const`) and serde through the keys for a fieldless enum.
 ///
-/// List every variant in declaration order: serde's derive lists the allowed values in that
-/// order when a YAML value is wrong, and the hand-written impls below keep its messages.
+/// List every variant in declaration order (checked when it compiles): serde's derive lists
+/// the allowed values in that order when a YAML value is wrong, and these impls keep its
+/// messages.
 macro_rules! keyed {
     ($ty:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
         impl $ty {
@@ -33,6 +34,16 @@ macro_rules! keyed {
                 }
             }
         }
+
+        // Serde's derive would list the allowed values in declaration order; so does this list.
+        const _: () = {
+            let mut i = 0;
+            $(
+                assert!($ty::$variant as usize == i, "keyed! lists the variants out of declaration order");
+                i += 1;
+            )+
+            let _ = i;
+        };
 
         impl $crate::model::Keyed for $ty {
             const VARIANTS: &'static [Self] = &[$(Self::$variant),+];
