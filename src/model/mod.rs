@@ -12,6 +12,7 @@ mod portfolio;
 mod program;
 mod settings;
 mod stakeholders;
+mod suggest;
 pub mod validate;
 
 pub use account::{

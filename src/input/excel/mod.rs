@@ -14,7 +14,7 @@ pub(crate) use to_tables::tables;
 use self::from_tables::Grid;
 use self::layout::Cell;
 use super::{InputError, InputProblem};
-use crate::model::{Level, Portfolio, Relationship, RiskRank, validate};
+use crate::model::{Portfolio, validate};
 
 /// Reads and validates a portfolio workbook; `name` is used in error places.
 pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputError> {
@@ -69,18 +69,3 @@ fn cell(d: &Data) -> Cell {
 }
 
 // The workbook's mirrors call these; `x.key()` says the same, and they can go once those do.
-
-/// The file key of a churn-risk level.
-pub(crate) fn level_key(l: Level) -> &'static str {
-    l.key()
-}
-
-/// The file key of a relationship.
-pub(crate) fn relationship_key(r: Relationship) -> &'static str {
-    r.key()
-}
-
-/// The file key of a risk ranking.
-pub(crate) fn risk_rank_key(r: RiskRank) -> &'static str {
-    r.key()
-}

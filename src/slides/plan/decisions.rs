@@ -350,11 +350,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
                 V::text(s.reports_to.as_deref().map(&name_of).unwrap_or_default()),
                 V::text(s.organization.clone().unwrap_or_default()),
                 s.power.map_or(V::Empty, |p| link(cell("power"), p as f64)),
-                V::text(
-                    s.relationship
-                        .map(|r| c.t(&format!("relationship.{}", crate::input::excel::relationship_key(r))))
-                        .unwrap_or_default(),
-                ),
+                V::text(s.relationship.map(|r| c.t(&format!("relationship.{}", r.key()))).unwrap_or_default()),
                 V::text(if s.key_contact { c.t("workbook.yes") } else { String::new() }),
             ]
         })
@@ -374,11 +370,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
                 vec![
                     V::text(name_of(&i.from)),
                     V::text(name_of(&i.to)),
-                    V::text(
-                        i.kind
-                            .map(|r| c.t(&format!("relationship.{}", crate::input::excel::relationship_key(r))))
-                            .unwrap_or_default(),
-                    ),
+                    V::text(i.kind.map(|r| c.t(&format!("relationship.{}", r.key()))).unwrap_or_default()),
                     V::text(i.note.clone().unwrap_or_default()),
                 ]
             })

@@ -67,13 +67,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             fact("snapshot.engagement", f.pct(e, 0));
         }
         if let Some(r) = h.churn_risk {
-            fact(
-                "snapshot.churn",
-                c.t(&format!(
-                    "level.{}",
-                    serde_json::to_value(r).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-                )),
-            );
+            fact("snapshot.churn", c.t(&format!("level.{}", r.key())));
         }
         if let Some(pr) = h.churn_probability {
             fact("snapshot.probability", f.pct(pr, 0));
@@ -176,11 +170,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             kv.push((c.t("col.engagement"), link(m.refs.account(&a.id, "engagement"), e), CellFmt::Percent));
         }
         if let Some(r) = h.churn_risk {
-            kv.push((
-                c.t("col.churn_risk"),
-                link_text(m.refs.account(&a.id, "churn_risk"), crate::input::excel::level_key(r)),
-                CellFmt::Text,
-            ));
+            kv.push((c.t("col.churn_risk"), link_text(m.refs.account(&a.id, "churn_risk"), r.key()), CellFmt::Text));
         }
     }
     if let Some(o) = &a.onboarding {

@@ -115,7 +115,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "aligns": aligns,
         "rows": rows,
         "empty": r.at_risk.is_empty().then(|| c.t("risk.none")),
-        "rank": c.t(&format!("risk.rank.{}", serde_json::to_value(c.p.settings.risk_rank).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())),
+        "rank": c.t(&format!("risk.rank.{}", c.p.settings.risk_rank.key())),
     });
     Ok(vec![s])
 }
@@ -154,8 +154,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         Col::new(c.t("col.days"), CellFmt::Integer),
         Col::new(c.t("col.why"), CellFmt::Text),
     ];
-    let first =
-        m.begin(&c.t(&format!("risk.rank.{}", crate::input::excel::risk_rank_key(p.settings.risk_rank))), cols)?;
+    let first = m.begin(&c.t(&format!("risk.rank.{}", p.settings.risk_rank.key())), cols)?;
     for (k, x) in r.at_risk.iter().enumerate() {
         let a = &p.accounts[x.account];
         let row = first + u32::try_from(k).unwrap_or(0);
