@@ -27,13 +27,6 @@ pub struct PlanResult {
 /// Stack of a batch worker's pool thread: typst recurses deeply on nested content.
 const STACK: usize = 16 << 20;
 
-/// The `i`-th (1-based) of `n` contiguous, equal shares of `items`.
-pub fn shard<T: Clone>(items: &[T], i: usize, n: usize) -> Vec<T> {
-    let len = items.len();
-    let (start, end) = (len * (i - 1) / n, len * i / n);
-    items[start..end].to_vec()
-}
-
 /// Renders the plans of `accounts` into `dir/plans/<id>.pdf`, calling `done` after each.
 pub fn plans(
     engine: &Engine,
@@ -107,15 +100,4 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
         }
     });
     PlanResult { account, outcome, shortened }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn shards_cover_everything_once() {
-        let items: Vec<usize> = (0..10).collect();
-        let parts: Vec<Vec<usize>> = (1..=3).map(|i| super::shard(&items, i, 3)).collect();
-        assert_eq!(parts, vec![vec![0, 1, 2], vec![3, 4, 5], vec![6, 7, 8, 9]]);
-        assert!(super::shard(&items[..1], 1, 2).is_empty());
-    }
 }

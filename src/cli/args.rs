@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::deck::{DeckKind, DeckSpec, SpecRequest};
+use crate::deck::{AccountSelection, DeckKind, DeckSpec, SpecRequest};
 use crate::error::Error;
 
 /// Where decks go and how they look; shared by `review` and `plan`.
@@ -39,8 +39,8 @@ pub(super) struct DeckArgs {
 }
 
 impl DeckArgs {
-    /// The checked spec of `deck` these arguments ask for.
-    pub(super) fn spec(&self, deck: DeckKind) -> Result<DeckSpec, Error> {
+    /// The checked spec of `deck` these arguments ask for (with the accounts of a plan batch).
+    pub(super) fn spec(&self, deck: DeckKind, accounts: Option<AccountSelection>) -> Result<DeckSpec, Error> {
         let request = SpecRequest {
             theme: self.theme.clone(),
             theme_dir: self.theme_dir.clone(),
@@ -49,6 +49,7 @@ impl DeckArgs {
             slides: self.slides.clone(),
             no_workbook: self.no_workbook,
             keep_typst: self.keep_typst,
+            accounts,
         };
         Ok(request.resolve(deck)?)
     }

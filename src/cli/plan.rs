@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::args::DeckArgs;
-use crate::deck::{DeckKind, Engine};
+use crate::deck::{AccountSelection, DeckKind, Engine};
 use crate::error::Error;
 use crate::input;
 
@@ -30,51 +30,13 @@ pub(super) struct PlanArgs {
     out: DeckArgs,
 }
 
-/// Which accounts a `plan` run covers, in file order.
-fn select(p: &crate::model::Portfolio, a: &PlanArgs) -> Result<Vec<usize>, Error> {
-    let mut chosen: Vec<usize> = if a.all {
-        (0..p.accounts.len()).collect()
-    } else if let Some(t) = &a.tier {
-        let tier = match t.to_ascii_uppercase().as_str() {
-            "A" => crate::figures::abc::Tier::A,
-            "B" => crate::figures::abc::Tier::B,
-            "C" => crate::figures::abc::Tier::C,
-            _ => return Err(Error::Usage(format!("--tier {t}: use A, B or C"))),
-        };
-        let abc = crate::figures::abc::abc(p);
-        (0..p.accounts.len()).filter(|&i| abc.latest_tier(i) == Some(tier)).collect()
-    } else {
-        let ids: Vec<&str> = p.accounts.iter().map(|x| x.id.as_str()).collect();
-        a.account
-            .iter()
-            .map(|id| {
-                ids.iter().position(|x| x == id).ok_or_else(|| {
-                    let hint = crate::model::validate::did_you_mean(id, ids.iter().copied())
-                        .map_or_else(String::new, |c| format!("; did you mean `{c}`?"));
-                    Error::Usage(format!("--account {id}: no account has this id{hint}"))
-                })
-            })
-            .collect::<Result<_, _>>()?
-    };
-    chosen.dedup();
-    if let Some(s) = &a.shard {
-        let parsed = s
-            .split_once('/')
-            .and_then(|(i, n)| Some((i.trim().parse::<usize>().ok()?, n.trim().parse::<usize>().ok()?)));
-        let (i, n) = parsed
-            .filter(|(i, n)| *n >= 1 && (1..=*n).contains(i))
-            .ok_or_else(|| Error::Usage(format!("--shard {s}: write I/N with 1 ≤ I ≤ N, e.g. 2/8")))?;
-        chosen = crate::batch::shard(&chosen, i, n);
-    }
-    Ok(chosen)
-}
-
 pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
-    let spec = a.out.spec(DeckKind::Plan)?;
+    let selection = AccountSelection::parse(&a.account, a.all, a.tier.as_deref(), a.shard.as_deref())?;
+    let spec = a.out.spec(DeckKind::Plan, Some(selection))?;
     let verbose = a.out.verbose();
     let start = Instant::now();
     let portfolio = input::load(&a.input)?;
-    let accounts = select(&portfolio, a)?;
+    let accounts = spec.accounts.resolve(&portfolio)?;
     let engine = Engine::new(&spec)?;
     let bar = if verbose && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(accounts.len() as u64);

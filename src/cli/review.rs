@@ -19,7 +19,7 @@ pub(super) struct ReviewArgs {
 
 pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let r = &args.out;
-    let spec = r.spec(DeckKind::Review)?;
+    let spec = r.spec(DeckKind::Review, None)?;
     let verbose = r.verbose();
     let start = Instant::now();
     let portfolio = input::load(&args.input)?;

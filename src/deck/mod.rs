@@ -6,12 +6,14 @@
 //! A further format is a further sibling of these two.
 
 mod pdf;
+pub mod select;
 pub mod spec;
 mod xlsx;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use self::select::{AccountSelection, Accounts};
 pub use self::spec::{DEFAULT_LANG, DEFAULT_THEME, DeckKind, DeckSpec, Outputs, SpecError, SpecRequest};
 use crate::assets::Assets;
 use crate::charts::ChartStyle;

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use super::AccountSelection;
 use crate::assets::Assets;
 pub use crate::error::SpecError;
 use crate::slides::{PLAN, REVIEW, SlideKind};
@@ -61,6 +62,8 @@ pub struct SpecRequest {
     pub no_workbook: bool,
     /// Also keep the generated Typst source.
     pub keep_typst: bool,
+    /// The accounts of a batch of plans (checked already: `AccountSelection::parse`).
+    pub accounts: Option<AccountSelection>,
 }
 
 /// What a build writes.
@@ -89,6 +92,8 @@ pub struct DeckSpec {
     pub slides: Vec<&'static SlideKind>,
     /// What is written.
     pub outputs: Outputs,
+    /// For plans: the accounts of the batch (every account when none were named).
+    pub accounts: AccountSelection,
 }
 
 impl DeckSpec {
@@ -102,6 +107,7 @@ impl DeckSpec {
             lang: DEFAULT_LANG.to_owned(),
             slides: deck.registry().to_vec(),
             outputs: Outputs { workbook: true, typst: false },
+            accounts: AccountSelection::all(),
         }
     }
 
@@ -139,6 +145,7 @@ impl SpecRequest {
             lang,
             slides,
             outputs: Outputs { workbook: !self.no_workbook, typst: self.keep_typst },
+            accounts: self.accounts.unwrap_or_else(AccountSelection::all),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The numbers behind every slide: pure functions over a validated portfolio.
 //!
-//! Each module implements one analysis of `../shared/SLIDES.md`; `Figures::compute` runs
-//! them all once per deck so slides (and later the workbook) read the same results.
+//! Each module implements one analysis of the slide contract (SLIDES.md); `Figures::compute` runs
+//! them all once per deck so the slides and their workbook sheets read the same results.
 //! Accounts are referred to by their index in `Portfolio::accounts`.
 
 pub mod abc;

@@ -1,4 +1,4 @@
-//! The portfolio: what one input file (YAML or Excel) holds, as `../shared/INPUT.md` fixes it.
+//! The portfolio: what one input file (YAML or Excel) holds, as the portfolio contract (INPUT.md) fixes it.
 //!
 //! These types mirror the file one to one; derived figures live in `figures`. Every struct
 //! serialises all of its fields (no `skip_serializing_if`) because the loader reads the

@@ -78,7 +78,7 @@ pub fn pdf(
     typst_pdf::pdf(doc, &options).map_err(|errs| TypesetError::Pdf(diagnostics(world, &errs)))
 }
 
-/// The text of every page, in reading order of the layout (for tests and `--dump-text`).
+/// The text of every page, in reading order of the layout (for tests and the CLI's page count).
 pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
     fn walk(frame: &Frame, out: &mut String) {
         for (_, item) in frame.items() {

@@ -11,6 +11,7 @@ mod excel;
 mod plan;
 mod recalc;
 mod sandbox;
+mod spec;
 mod support;
 mod theme;
 mod workbook;

@@ -1,0 +1,95 @@
+//! The deck spec: slide selection and order, unknown themes, languages and slides, and bad
+//! plan selections refused before any file is read or written.
+
+use calamine::{Reader, Xlsx};
+use kamdeck::{DeckKind, DeckSpec, Engine, SpecRequest};
+
+use crate::support::{example, kamdeck, norm, scratch, stderr};
+
+fn sheets(xlsx: &[u8]) -> Vec<String> {
+    Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap().sheet_names()
+}
+
+fn mirrors(xlsx: &[u8]) -> Vec<String> {
+    sheets(xlsx).into_iter().filter(|s| s.starts_with(|c: char| c.is_ascii_digit())).collect()
+}
+
+#[test]
+fn the_selection_decides_slides_footers_and_sheets() {
+    let request = SpecRequest { slides: Some(vec!["pareto".into(), "dashboard".into()]), ..SpecRequest::default() };
+    let engine = Engine::new(&request.resolve(DeckKind::Review).unwrap()).unwrap();
+    let yaml = std::fs::read_to_string(example("northbridge.yaml")).unwrap();
+    let p = kamdeck::input::from_yaml_str(&yaml, "northbridge.yaml").unwrap();
+    let r = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));
+    let pages: Vec<String> = r.page_texts.iter().map(|t| norm(t)).collect();
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert!(pages[0].contains("PARETO ANALYSIS") && pages[0].contains("Sheet 01 Pareto"), "{}", pages[0]);
+    assert!(pages[1].contains("KA DASHBOARD") && pages[1].contains("Sheet 02 Dashboard"), "{}", pages[1]);
+    assert_eq!(mirrors(r.workbook.as_ref().unwrap()), ["01 Pareto", "02 Dashboard"]);
+    // The input sheets are all there whatever the selection: the workbook stays a portfolio.
+    assert!(sheets(r.workbook.as_ref().unwrap()).contains(&"Accounts".to_owned()));
+}
+
+#[test]
+fn the_whole_deck_is_the_default() {
+    let spec = DeckSpec::new(DeckKind::Plan);
+    let ids = |k: &[&kamdeck::slides::SlideKind]| k.iter().map(|k| k.id).collect::<Vec<_>>();
+    assert_eq!(ids(&spec.slides), ids(kamdeck::slides::PLAN));
+}
+
+/// A run that must fail with exit 2 and `expected` in its message, writing nothing.
+fn refused(args: &[&str], expected: &str) {
+    let out = scratch(&format!("refused-{}", args.join("-").replace(['/', '.', ','], "_")));
+    let out = out.join("out");
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["-o", out.to_str().unwrap()]);
+    let o = kamdeck(&all);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    assert!(stderr(&o).contains(expected), "{args:?}: expected {expected:?} in {}", stderr(&o));
+    assert!(!out.exists(), "{args:?}: the output folder was created");
+}
+
+#[test]
+fn unknown_choices_exit_2_listing_the_valid_ones() {
+    let input = example("northbridge.yaml");
+    let input = input.to_str().unwrap();
+    refused(&["review", input, "--theme", "midnight"], "--theme midnight: no such theme (built in: default)");
+    refused(&["review", input, "--lang", "xx"], "--lang xx: no such language (shipped: en)");
+    refused(
+        &["review", input, "--slides", "dashboard,paretto"],
+        "--slides paretto: no such slide in the review deck (slides: title, agenda, dashboard, pareto, abc,",
+    );
+    refused(
+        &["plan", input, "--all", "--slides", "pareto"],
+        "--slides pareto: no such slide in the plan deck (slides: plan_title, snapshot,",
+    );
+}
+
+#[test]
+fn choices_are_checked_before_the_portfolio_is_read() {
+    // The portfolio does not exist: the first complaint is about the choice.
+    refused(&["review", "missing.yaml", "--theme", "nope"], "--theme nope");
+    refused(&["plan", "missing.yaml", "--tier", "D"], "--tier D: use A, B or C");
+    refused(&["plan", "missing.yaml", "--all", "--shard", "9/4"], "--shard 9/4: write I/N");
+    let o = kamdeck(&["check", "missing.yaml", "--lang", "xx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--lang xx: no such language"), "{}", stderr(&o));
+}
+
+#[test]
+fn plans_take_a_selection_too() {
+    let out = scratch("plan-selection");
+    let o = kamdeck(&[
+        "plan",
+        example("northbridge.yaml").to_str().unwrap(),
+        "--account",
+        "northbridge",
+        "--slides",
+        "actions,snapshot",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xlsx = std::fs::read(out.join("plans/northbridge.xlsx")).unwrap();
+    assert_eq!(mirrors(&xlsx), ["01 Actions", "02 Snapshot"]);
+}
