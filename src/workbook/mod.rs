@@ -2,8 +2,9 @@
 //! (so the workbook is itself a valid input) and one mirror sheet per slide.
 //!
 //! Mirrors compute their derived columns with live formulas over the input sheets and store
-//! each formula's cached result, taken from `Figures`, so readers that do not recalculate show
-//! the slide's numbers. Output is deterministic: the document date is the report date and
+//! each formula's cached result (each slide kind's sheet writer takes it from the figures), so
+//! readers that do not recalculate show the slide's numbers. This module knows no slide: a
+//! mirror's cells come from a `SheetWriter` closure. Output is deterministic: the document date is the report date and
 //! nothing depends on the clock or on hash order.
 
 mod formulas;

@@ -93,3 +93,12 @@ fn plans_take_a_selection_too() {
     let xlsx = std::fs::read(out.join("plans/northbridge.xlsx")).unwrap();
     assert_eq!(mirrors(&xlsx), ["01 Actions", "02 Snapshot"]);
 }
+
+#[test]
+fn the_readme_lists_every_slide_id() {
+    let readme = norm(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap());
+    for (deck, registry) in [("review's", kamdeck::slides::REVIEW), ("plan's", kamdeck::slides::PLAN)] {
+        let ids = registry.iter().map(|k| k.id).collect::<Vec<_>>().join(", ");
+        assert!(readme.contains(&format!("{deck} slide ids are `{ids}`")), "README: the {deck} slide ids are {ids}");
+    }
+}
