@@ -12,9 +12,7 @@ use crate::charts::ChartError;
 use crate::figures::orgchart::{Layout, Metrics, layout};
 use crate::input::excel::layout as l;
 use crate::model::{Account, Relationship, Stakeholder};
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Col, Mirror, V, link, link_text};
 
 /// The `decisions` slide kind.

@@ -7,9 +7,7 @@ use super::account;
 use crate::charts::ChartError;
 use crate::figures::count_f64;
 use crate::model::CellStatus;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Col, Mirror, V};
 
 /// The `plan_divisions` slide kind.

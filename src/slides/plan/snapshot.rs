@@ -9,9 +9,7 @@ use crate::charts::{ChartError, StackedBars, stacked_bars};
 use crate::figures::count_f64;
 use crate::figures::ratio;
 use crate::input::excel::layout as l;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, link_text, revenue};
 
 /// The `snapshot` slide kind.

@@ -6,9 +6,7 @@ use serde_json::{Value, json};
 use super::account;
 use crate::charts::ChartError;
 use crate::figures::team::raci_issues;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Col, Mirror, V};
 
 /// The `plan_team` slide kind.

@@ -4,10 +4,7 @@ use rust_xlsxwriter::XlsxError;
 
 use super::account;
 use crate::charts::ChartError;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::review::timeline::timeline_slide;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps, review::timeline::timeline_slide};
 use crate::workbook::Mirror;
 
 /// The `plan_timeline` slide kind.

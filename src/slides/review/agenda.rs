@@ -4,9 +4,7 @@ use rust_xlsxwriter::XlsxError;
 use serde_json::json;
 
 use crate::charts::ChartError;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Col, Mirror, V};
 
 /// The `agenda` slide kind.

@@ -8,9 +8,7 @@ use crate::charts::ChartError;
 use crate::figures::count_f64;
 use crate::figures::ranked_by;
 use crate::input::excel::layout as l;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Col, Mirror, V, link, mrr_of, revenue};
 
 /// The `appendix` slide kind.

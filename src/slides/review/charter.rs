@@ -4,9 +4,7 @@ use rust_xlsxwriter::XlsxError;
 use serde_json::{Value, json};
 
 use crate::charts::ChartError;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V};
 
 /// The `charter` slide kind.

@@ -7,9 +7,7 @@ use crate::charts::{ChartError, StackedBars, stacked_bars};
 use crate::figures::count_f64;
 use crate::input::excel::layout as l;
 use crate::model::OnboardingStatus;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{
     CellFmt, Col, Mirror, V, active_array, chart, endangered_array, link, lit, mrr_array, mrr_of, nrr_formula,
 };

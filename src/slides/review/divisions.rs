@@ -6,9 +6,7 @@ use serde_json::{Value, json};
 use crate::charts::ChartError;
 use crate::figures::count_f64;
 use crate::model::CellStatus;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, lit};
 
 /// The `divisions` slide kind.

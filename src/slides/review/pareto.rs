@@ -6,9 +6,7 @@ use serde_json::json;
 use crate::charts::{Bars, ChartError, Curve, bars_with_line, pareto_curve};
 use crate::figures::count_f64;
 use crate::input::excel::layout as l;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, MAX_CATEGORIES, Slide};
+use crate::slides::{Ctx, MAX_CATEGORIES, Slide, SlideKind, gap};
 use crate::workbook::{At, CellFmt, Col, Mirror, V, chart, link, lit, rank, revenue, share_before};
 
 /// The `pareto` slide kind.

@@ -6,9 +6,7 @@ use serde_json::{Value, json};
 use crate::charts::{ChartError, Scatter, ScatterPoint, scatter};
 use crate::figures::profit::ProfitQuadrant;
 use crate::input::excel::layout as l;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, MAX_POINTS, Slide};
+use crate::slides::{Ctx, MAX_POINTS, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, revenue};
 
 /// The `profit` slide kind.

@@ -6,9 +6,7 @@ use serde_json::{Value, json};
 use crate::charts::{ChartError, LineSeries, line_chart};
 use crate::figures::count_f64;
 use crate::input::excel::layout as l;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, mrr_of, revenue};
 
 /// The `retention` slide kind.

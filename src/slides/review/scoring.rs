@@ -8,9 +8,7 @@ use crate::figures::count_f64;
 use crate::figures::scoring::Quadrant;
 use crate::input::excel::layout as l;
 use crate::model::OrderedMap;
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, MAX_POINTS, Slide};
+use crate::slides::{Ctx, MAX_POINTS, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, rank, revenue};
 
 /// Rows of the factor tables: names wrap in the narrow first column, ten rows fit.

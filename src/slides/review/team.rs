@@ -7,9 +7,7 @@ use crate::charts::{ChartError, HBars, hbars};
 use crate::figures::count_f64;
 use crate::input::excel::layout as l;
 use crate::model::{Member, OrderedMap, Raci};
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, lit, mrr_array};
 
 /// The `team` slide kind.

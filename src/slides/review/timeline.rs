@@ -6,9 +6,7 @@ use serde_json::{Value, json};
 use crate::charts::{ChartError, Drawn, GanttRow, gantt};
 use crate::input::excel::layout as l;
 use crate::model::{Date, Milestone, MilestoneStatus};
-use crate::slides::SlideKind;
-use crate::slides::gap;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, link, link_text};
 
 /// The `timeline` slide kind.

@@ -5,9 +5,7 @@ use serde_json::json;
 
 use crate::charts::ChartError;
 use crate::input::excel::layout as l;
-use crate::slides::SlideKind;
-use crate::slides::no_gaps;
-use crate::slides::{Ctx, Slide};
+use crate::slides::{Ctx, Slide, SlideKind, no_gaps};
 use crate::workbook::{CellFmt, Mirror, link, link_text};
 
 /// The `title` slide kind.
