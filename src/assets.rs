@@ -46,6 +46,15 @@ impl Assets {
         self.files.get(path).map(AsRef::as_ref)
     }
 
+    /// The names of the files `<prefix><name><suffix>` directly under `prefix`, sorted:
+    /// `names("locales/", ".yaml")` are the languages.
+    pub fn names(&self, prefix: &str, suffix: &str) -> Vec<String> {
+        self.under(prefix)
+            .filter_map(|(path, _)| path[prefix.len()..].strip_suffix(suffix).filter(|n| !n.contains('/')))
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Files whose path starts with `prefix`, in path order.
     pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
         self.files

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::deck::{AccountSelection, DeckKind, DeckSpec, SpecRequest};
+use crate::deck::{AccountSelection, DeckKind, SpecRequest};
 use crate::error::Error;
 
 /// Where decks go and how they look; shared by `review` and `plan`.
@@ -39,8 +39,9 @@ pub(super) struct DeckArgs {
 }
 
 impl DeckArgs {
-    /// The checked spec of `deck` these arguments ask for (with the accounts of a plan batch).
-    pub(super) fn spec(&self, deck: DeckKind, accounts: Option<AccountSelection>) -> Result<DeckSpec, Error> {
+    /// What these arguments ask for, checked at once against what is built in (before any
+    /// file is read); `resolve` it again with the portfolio's own choices once it is loaded.
+    pub(super) fn request(&self, deck: DeckKind, accounts: Option<AccountSelection>) -> Result<SpecRequest, Error> {
         let request = SpecRequest {
             theme: self.theme.clone(),
             theme_dir: self.theme_dir.clone(),
@@ -51,7 +52,8 @@ impl DeckArgs {
             keep_typst: self.keep_typst,
             accounts,
         };
-        Ok(request.resolve(deck)?)
+        request.clone().resolve(deck)?;
+        Ok(request)
     }
 
     /// Whether to print progress and timings.

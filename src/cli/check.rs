@@ -17,8 +17,10 @@ pub(super) struct CheckArgs {
 }
 
 pub(super) fn run(args: &CheckArgs) -> Result<(), Error> {
-    let spec = SpecRequest { lang: args.lang.clone(), ..SpecRequest::default() }.resolve(DeckKind::Review)?;
+    let request = SpecRequest { lang: args.lang.clone(), ..SpecRequest::default() };
+    request.clone().resolve(DeckKind::Review)?;
     let p = input::load(&args.input)?;
+    let spec = request.with_portfolio(&p).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
     let mut out = std::io::stdout().lock();
     // The summary line stays English whatever the language: scripts read it.

@@ -32,10 +32,11 @@ pub(super) struct PlanArgs {
 
 pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     let selection = AccountSelection::parse(&a.account, a.all, a.tier.as_deref(), a.shard.as_deref())?;
-    let spec = a.out.spec(DeckKind::Plan, Some(selection))?;
+    let request = a.out.request(DeckKind::Plan, Some(selection))?;
     let verbose = a.out.verbose();
     let start = Instant::now();
     let portfolio = input::load(&a.input)?;
+    let spec = request.with_portfolio(&portfolio).resolve(DeckKind::Plan)?;
     let accounts = spec.accounts.resolve(&portfolio)?;
     let engine = Engine::new(&spec)?;
     let bar = if verbose && std::io::stderr().is_terminal() {

@@ -19,11 +19,12 @@ pub(super) struct ReviewArgs {
 
 pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let r = &args.out;
-    let spec = r.spec(DeckKind::Review, None)?;
+    let request = r.request(DeckKind::Review, None)?;
     let verbose = r.verbose();
     let start = Instant::now();
     let portfolio = input::load(&args.input)?;
     let loaded = start.elapsed();
+    let spec = request.with_portfolio(&portfolio).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
     std::fs::create_dir_all(&r.output).map_err(|e| Error::io(&r.output, e))?;
     let typ_path = r.output.join("review.typ");

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use super::AccountSelection;
 use crate::assets::Assets;
+use crate::model::Portfolio;
 pub use crate::error::SpecError;
 use crate::slides::{PLAN, REVIEW, SlideKind};
 
@@ -120,16 +121,26 @@ impl DeckSpec {
 }
 
 impl SpecRequest {
+    /// The request with the portfolio's own choices (`deck:`) where the command line made
+    /// none: the command line wins.
+    #[must_use]
+    pub fn with_portfolio(mut self, p: &Portfolio) -> Self {
+        if self.lang.is_none() {
+            self.lang.clone_from(&p.deck.lang);
+        }
+        self
+    }
+
     /// Checks every choice against what is built in.
     pub fn resolve(self, deck: DeckKind) -> Result<DeckSpec, SpecError> {
         let builtin = Assets::builtin();
         let theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
-        let themes = names(&builtin, "themes/", "/theme.yaml");
+        let themes = builtin.names("themes/", "/theme.yaml");
         if !themes.contains(&theme) {
             return Err(SpecError(format!("--theme {theme}: no such theme (built in: {})", themes.join(", "))));
         }
         let lang = self.lang.unwrap_or_else(|| DEFAULT_LANG.to_owned());
-        let langs = names(&builtin, "locales/", ".yaml");
+        let langs = builtin.names("locales/", ".yaml");
         if !langs.contains(&lang) {
             return Err(SpecError(format!("--lang {lang}: no such language (shipped: {})", langs.join(", "))));
         }
@@ -170,15 +181,6 @@ fn select(deck: DeckKind, ids: &[String]) -> Result<Vec<&'static SlideKind>, Spe
     Ok(out)
 }
 
-/// The names of the built-in files `<prefix><name><suffix>`, sorted.
-fn names(assets: &Assets, prefix: &str, suffix: &str) -> Vec<String> {
-    assets
-        .under(prefix)
-        .filter_map(|(path, _)| path[prefix.len()..].strip_suffix(suffix).filter(|n| !n.contains('/')))
-        .map(str::to_owned)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,7 +201,7 @@ mod tests {
         let theme = ask(SpecRequest { theme: Some("midnight".into()), ..SpecRequest::default() });
         assert_eq!(theme, "--theme midnight: no such theme (built in: default)");
         let lang = ask(SpecRequest { lang: Some("xx".into()), ..SpecRequest::default() });
-        assert_eq!(lang, "--lang xx: no such language (shipped: en)");
+        assert_eq!(lang, "--lang xx: no such language (shipped: de, en, es, fr)");
         let slide = ask(SpecRequest { slides: Some(vec!["paretto".into()]), ..SpecRequest::default() });
         assert!(
             slide.starts_with("--slides paretto: no such slide in the review deck (slides: title, agenda,"),

@@ -22,7 +22,7 @@ pub use account::{
 pub use date::Date;
 pub use keyed::Keyed;
 pub use ordered::OrderedMap;
-pub use portfolio::{Member, Offering, Plan, Portfolio, Seller};
+pub use portfolio::{DeckOptions, Member, Offering, Plan, Portfolio, Seller};
 pub use program::{Charter, Milestone, MilestoneStatus, Objective, Program, Raci, Role};
 pub use settings::{AbcSettings, ProfitMatrixSettings, RiskRank, ScoringSettings, Settings, Split};
 pub use stakeholders::{Influence, Relationship, Stakeholder};

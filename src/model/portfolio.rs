@@ -26,6 +26,9 @@ pub struct Portfolio {
     /// The confidentiality line of every footer; defaults to the catalogue's "Confidential".
     #[serde(default)]
     pub confidentiality: Option<String>,
+    /// How the decks are made (language); the command line overrides it.
+    #[serde(default)]
+    pub deck: DeckOptions,
     /// Thresholds and weights of the analyses.
     #[serde(default)]
     pub settings: Settings,
@@ -44,6 +47,14 @@ pub struct Portfolio {
     /// The KAM program itself.
     #[serde(default)]
     pub program: Program,
+}
+
+/// Choices about the decks a portfolio makes, kept with the data in version control.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeckOptions {
+    /// The language of the decks and their workbooks (`en`, `de`, `fr`, `es`).
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 fn default_currency() -> String {
@@ -107,6 +118,7 @@ impl Portfolio {
             fiscal_years: self.fiscal_years.clone(),
             prepared_by: self.prepared_by.clone(),
             confidentiality: self.confidentiality.clone(),
+            deck: self.deck.clone(),
             settings: self.settings.clone(),
             plans: self.plans.clone(),
             offerings: self.offerings.clone(),

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 pub use super::suggest::did_you_mean;
 use super::suggest::{hint, preview};
 use super::{Account, Milestone, OrderedMap, Portfolio, Raci};
+use crate::assets::Assets;
 
 /// One thing wrong with a portfolio.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +82,13 @@ impl Validator {
         for (i, y) in p.fiscal_years.iter().enumerate() {
             if !seen.insert(y) {
                 self.push(format!("fiscal_years[{i}]"), format!("`{y}` is listed twice"));
+            }
+        }
+        if let Some(lang) = &p.deck.lang {
+            let shipped = Assets::builtin().names("locales/", ".yaml");
+            if !shipped.contains(lang) {
+                let hint = hint(lang, shipped.iter().map(String::as_str));
+                self.push("deck.lang", format!("`{lang}` is not a language of kamdeck ({}){hint}", shipped.join(", ")));
             }
         }
         self.settings(p);

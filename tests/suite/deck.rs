@@ -94,7 +94,7 @@ fn single_account_and_zero_revenue() {
         "seller: { name: Solo }\nfiscal_years: [FY1, FY2]\naccounts:\n  - { id: a, name: Only One, revenue: { FY1: 0, FY2: 100 } }\n  - { id: z, name: Zero, revenue: { FY1: 0, FY2: 0 } }\n",
     );
     let text = all_text(&r);
-    assert!(text.contains("1 accounts (100 %) generate 100 % of FY2 revenue") || text.contains("1 account"), "{text}");
+    assert!(text.contains("1 accounts (100%) generate 100% of FY2 revenue") || text.contains("1 account"), "{text}");
     assert!(!text.contains("NaN"));
 }
 
@@ -144,11 +144,11 @@ fn hand_computed_figures_on_the_pages() {
     );
     let text = all_text(&review_yaml(&yaml));
     // Pareto FY2: 150 + 30 of 200 reach 80 % with two of the three accounts with revenue.
-    assert!(text.contains("2 accounts (67 %) generate 90 % of FY2 revenue"), "{text}");
+    assert!(text.contains("2 accounts (67%) generate 90% of FY2 revenue"), "{text}");
     // ABC: FY1 all three before 80 % → A; FY2 Alpha, Beta A (shares before 0, .75), Delta B (.90).
     assert!(text.contains("FY1 3 0 0") && text.contains("FY2 2 1 0"), "{text}");
     // Retention FY2 over Alpha, Beta, Gamma: GRR 130/200, NRR 180/200, churn 1/3.
-    assert!(text.contains("FY2 3 65.0 % 90.0 % 33.3 %"), "{text}");
+    assert!(text.contains("FY2 3 65.0% 90.0% 33.3%"), "{text}");
     // Dashboard: total MRR 17; at risk Alpha (churn high) and Delta (engagement .1): MRR 12.
     assert!(text.contains("$17") && text.contains("2 accounts with $12 MRR are at risk"), "{text}");
     // Scoring (equal weights within each group, g = .5): Delta 7, Alpha 6, Beta 2.

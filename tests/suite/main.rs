@@ -7,6 +7,7 @@ mod architecture;
 mod cli;
 mod deck;
 mod escaping;
+mod languages;
 mod excel;
 mod plan;
 mod recalc;

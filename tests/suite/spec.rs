@@ -54,7 +54,7 @@ fn unknown_choices_exit_2_listing_the_valid_ones() {
     let input = example("northbridge.yaml");
     let input = input.to_str().unwrap();
     refused(&["review", input, "--theme", "midnight"], "--theme midnight: no such theme (built in: default)");
-    refused(&["review", input, "--lang", "xx"], "--lang xx: no such language (shipped: en)");
+    refused(&["review", input, "--lang", "xx"], "--lang xx: no such language (shipped: de, en, es, fr)");
     refused(
         &["review", input, "--slides", "dashboard,paretto"],
         "--slides paretto: no such slide in the review deck (slides: title, agenda, dashboard, pareto, abc,",

@@ -144,7 +144,7 @@ fn mirrors_cache_the_slides_figures() {
     let n = body.iter().filter(|r| r[vital] == "yes").count();
     assert_eq!(n, f.pareto.vital_few);
     let share = num(&body[n - 1][cum]);
-    let pct = format!("{:.0} %", share * 100.0);
+    let pct = format!("{:.0}%", share * 100.0);
     assert!(
         text.contains(&format!("{n} accounts (")) && text.contains(&format!("generate {pct} of FY2026 revenue")),
         "{pct}"

@@ -272,6 +272,7 @@ pub(crate) const SELLER_KEYS: &[(&str, Kind)] = &[
     ("fiscal_years", Kind::Text),
     ("prepared_by", Kind::Text),
     ("confidentiality", Kind::Text),
+    ("deck.lang", Kind::Text),
 ];
 
 /// Fixed keys of the `Settings` sheet; factor weights follow as `scoring.growth.<factor>`

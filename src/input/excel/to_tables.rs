@@ -51,6 +51,7 @@ fn seller(p: &Portfolio) -> Table {
         key_value("fiscal_years", text(&p.fiscal_years.join(", "))),
         key_value("prepared_by", Cell::text(p.prepared_by.as_deref())),
         key_value("confidentiality", Cell::text(p.confidentiality.as_deref())),
+        key_value("deck.lang", Cell::text(p.deck.lang.as_deref())),
     ];
     table(l::SELLER, Vec::new(), rows)
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use super::layout::{self as l, Cell, Kind, a1};
 use crate::model::validate::did_you_mean;
-use crate::model::{Account, Portfolio, Program, Seller};
+use crate::model::{Account, DeckOptions, Portfolio, Program, Seller};
 
 pub(crate) use places::Places;
 
@@ -193,6 +193,7 @@ impl Reader {
             fiscal_years,
             prepared_by: text("prepared_by"),
             confidentiality: text("confidentiality"),
+            deck: DeckOptions { lang: text("deck.lang") },
             settings,
             plans,
             offerings,
