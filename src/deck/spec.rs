@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use super::AccountSelection;
 use crate::assets::Assets;
-use crate::model::Portfolio;
 pub use crate::error::SpecError;
+use crate::model::Portfolio;
 use crate::slides::{PLAN, REVIEW, SlideKind};
 
 /// Which deck.

@@ -12,13 +12,13 @@ use fixed_decimal::Decimal;
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{YM, YMD};
+use icu_decimal::CompactDecimalFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::options::DecimalFormatterOptions;
 use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
 use icu_experimental::dimension::percent::formatter::PercentFormatter;
 use icu_locale_core::Locale as IcuLocale;
-use icu_decimal::CompactDecimalFormatter;
 
 use super::Locale;
 use crate::model::Date;
@@ -86,7 +86,8 @@ impl<'a> Fmt<'a> {
         Self {
             locale,
             money: code.and_then(|c| CurrencyFormatter::try_new_symbol_narrow(prefs, c, Default::default()).ok()),
-            compact: code.and_then(|c| CurrencyFormatter::try_new_compact_symbol_narrow(prefs, c, Default::default()).ok()),
+            compact: code
+                .and_then(|c| CurrencyFormatter::try_new_compact_symbol_narrow(prefs, c, Default::default()).ok()),
             code: currency,
         }
     }

@@ -13,8 +13,8 @@ use icu_locale_core::Locale as IcuLocale;
 use icu_plurals::{PluralCategory, PluralRules};
 use serde::Deserialize;
 
-pub use self::format::{Fmt, currency_symbol};
 use self::format::Cldr;
+pub use self::format::{Fmt, currency_symbol};
 use crate::assets::Assets;
 
 /// The language every catalogue is checked against, and the fallback for a missing key.

@@ -146,7 +146,8 @@ fn decks(lang: &str) -> &'static (Rendered, Rendered) {
                 let review = Engine::new(&request.clone().resolve(DeckKind::Review).unwrap()).unwrap();
                 let plan = Engine::new(&request.resolve(DeckKind::Plan).unwrap()).unwrap();
                 let r = review.review(&p).unwrap_or_else(|e| panic!("{lang}: {}", e.error));
-                let pl = plan.plan(&p, &f, 0, kamdeck::deck::Cores::All).unwrap_or_else(|e| panic!("{lang}: {}", e.error));
+                let pl =
+                    plan.plan(&p, &f, 0, kamdeck::deck::Cores::All).unwrap_or_else(|e| panic!("{lang}: {}", e.error));
                 (lang, (r, pl))
             })
             .collect()
@@ -207,7 +208,9 @@ fn workbooks_name_mirrors_in_the_language_and_keep_english_inputs() {
         let book = decks(lang).0.workbook.as_ref().unwrap();
         let names = sheet_names(book);
         assert!(names.contains(&format!("06 {}", l.t("sheet.scoring"))), "{lang}: {names:?}");
-        let inputs = |n: &Vec<String>| n.iter().filter(|s| !s.starts_with(|c: char| c.is_ascii_digit())).skip(1).cloned().collect::<Vec<_>>();
+        let inputs = |n: &Vec<String>| {
+            n.iter().filter(|s| !s.starts_with(|c: char| c.is_ascii_digit())).skip(1).cloned().collect::<Vec<_>>()
+        };
         assert_eq!(inputs(&names), inputs(&en), "{lang}: the input sheets keep their English names");
         // A workbook made in any language reads back as the same portfolio.
         let dir = scratch(&format!("lang-book-{lang}"));
@@ -239,6 +242,43 @@ fn the_portfolio_chooses_the_language_and_the_command_line_wins() {
     std::fs::write(dir.join("bad.yaml"), format!("deck: {{ lang: dk }}\n{yaml}")).unwrap();
     let o = kamdeck(&["review", dir.join("bad.yaml").to_str().unwrap(), "-o", dir.join("bad").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("bad.yaml:1:15: deck.lang: `dk` is not a language of kamdeck (de, en, es, fr)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.yaml:1:15: deck.lang: `dk` is not a language of kamdeck (de, en, es, fr)"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!dir.join("bad").exists());
+}
+
+/// `deck-lint` from the shared tools beside the repository, when it and Python are there.
+fn deck_lint() -> Option<std::path::PathBuf> {
+    let tool = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/deck-lint");
+    let python = std::process::Command::new("python3").arg("-c").arg("import pdfplumber").status();
+    match (tool.exists(), python.map(|s| s.success())) {
+        (true, Ok(true)) => Some(tool),
+        (false, _) => {
+            eprintln!("skipped: ../shared/tools/deck-lint is not beside the repository");
+            None
+        }
+        _ => {
+            eprintln!("skipped: deck-lint needs python3 with pdfplumber (.ci/run installs it)");
+            None
+        }
+    }
+}
+
+#[test]
+fn every_language_lays_out_without_overlaps_or_overflow() {
+    let Some(tool) = deck_lint() else { return };
+    let dir = scratch("lang-lint");
+    for lang in LANGS {
+        let (review, plan) = decks(lang);
+        for (name, pdf) in [("review", &review.pdf), ("plan", &plan.pdf)] {
+            let path = dir.join(format!("{lang}-{name}.pdf"));
+            std::fs::write(&path, pdf).unwrap();
+            let o = std::process::Command::new("python3").arg(&tool).arg(&path).output().unwrap();
+            let report = String::from_utf8_lossy(&o.stdout);
+            assert!(o.status.success(), "{lang} {name}: deck-lint found\n{report}");
+        }
+    }
 }
