@@ -261,7 +261,9 @@ fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
         let fit = chars_in(w * 0.4, s.label);
         let labels: Vec<String> = labels.iter().map(|l| truncate(l, fit)).collect();
         let left = labels.iter().map(|l| text_width(l, s.label)).fold(0.0, f64::max) + 8.0;
-        let (x0, x1, y0, y1) = (left, w - 36.0, 20.0, h - 4.0);
+        // Room for the longest value label after the longest bar (`396.000 $` is wider than `$396K`).
+        let right = values.iter().map(|v| text_width(&fmt(*v), s.label) + 8.0).fold(36.0, f64::max);
+        let (x0, x1, y0, y1) = (left, w - right, 20.0, h - 4.0);
         let slot = ((y1 - y0) / labels.len().max(1) as f64).min(26.0);
         let x = |v: f64| x0 + (v / max).clamp(0.0, 1.0) * (x1 - x0);
         let target_v = target.as_ref().map(|t| t.0);

@@ -79,7 +79,10 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
         let (yl, yh) = sc.y_range.unwrap_or_else(|| range_of(sc.points.iter().map(|q| q.y), sc.y_split));
         let yticks = ticks_between(yl, yh);
         let left = yticks.iter().map(|t| text_width(&(sc.fmt.1)(*t), s.label)).fold(0.0, f64::max) + 12.0;
-        let (x0, x1, y0, y1) = (left, w - 10.0, 24.0, h - 36.0);
+        let xticks = ticks_between(xl, xh);
+        // The last tick label is centred on its tick, which may sit at the right edge.
+        let right = xticks.last().map_or(10.0, |t| (text_width(&(sc.fmt.0)(*t), s.label) / 2.0 + 2.0).max(10.0));
+        let (x0, x1, y0, y1) = (left, w - right, 24.0, h - 36.0);
         let x = |v: f64| x0 + (v - xl) / (xh - xl) * (x1 - x0);
         let y = |v: f64| y1 - (v - yl) / (yh - yl) * (y1 - y0);
         for t in &yticks {
@@ -91,7 +94,7 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
                 Align::Right,
             );
         }
-        for t in ticks_between(xl, xh) {
+        for t in xticks {
             p.text(
                 &(sc.fmt.0)(t),
                 (x(t), y1 + 10.0),

@@ -135,8 +135,7 @@ impl<'a> Fmt<'a> {
         for _ in 0..2 {
             let exponent = cldr.compact.compact_exponent_for_magnitude(magnitude);
             if exponent == 0 {
-                // The language writes this size in full (German thousands: `63.200 $`).
-                return theirs;
+                return self.in_full(abs, magnitude);
             }
             let scaled = abs / 10f64.powi(i32::from(exponent));
             let limit = if exponent >= 6 { 100.0 } else { 10.0 };
@@ -177,6 +176,18 @@ impl<'a> Fmt<'a> {
     /// A date in the language's medium style: `Nov 15, 2026`, `15.11.2026`, `15 nov 2026`.
     pub fn date(&self, d: Date) -> String {
         gregorian(d).map_or_else(|| d.to_string(), |g| self.locale.cldr.date.format(&g).to_string())
+    }
+
+    /// Money of a size the language writes in full (German thousands): rounded as a compact
+    /// form would round it (`63.000 $` where English shows `$63K`), grouped as usual.
+    fn in_full(&self, abs: f64, magnitude: i16) -> String {
+        let exponent = i32::from(magnitude.max(0) / 3 * 3);
+        let unit = 10f64.powi(exponent);
+        let scaled = abs / unit;
+        let decimals = usize::from(exponent > 0 && scaled < 10.0 && (scaled * 10.0).round() % 10.0 != 0.0);
+        let rounded: f64 = format!("{scaled:.decimals$}").parse().unwrap_or(scaled);
+        let whole = Decimal::from_str(&format!("{:.0}", rounded * unit)).unwrap_or_default();
+        self.full_money(&whole, true)
     }
 
     /// The money of an unsigned decimal, full form. CLDR always writes a currency's minor

@@ -46,6 +46,16 @@ impl<'a> Ctx<'a> {
         self.tn(&format!("unit.{unit}"), n, &[])
     }
 
+    /// "… and 3 more": the rows a slide leaves out.
+    pub fn more(&self, n: usize) -> String {
+        self.tn("more", n, &[])
+    }
+
+    /// "Label: text" with the language's spacing before the colon.
+    pub fn labelled(&self, label: &str, text: &str) -> String {
+        self.tr("labelled", &[("label", label), ("text", text)])
+    }
+
     /// Message `key` as an Excel formula literal.
     pub fn word(&self, key: &str) -> String {
         lit(&self.t(key))

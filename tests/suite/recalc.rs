@@ -119,13 +119,18 @@ fn recalculate(book: &Path, dir: &Path, soffice: &str) -> PathBuf {
 /// LibreOffice's command, a scratch folder and the example's review workbook written into it;
 /// `None` (with a one-line reason) when LibreOffice is not installed.
 fn with_libreoffice(name: &str) -> Option<(&'static str, PathBuf, PathBuf)> {
+    with_libreoffice_book(name, northbridge().workbook.as_ref().unwrap())
+}
+
+/// The same with the workbook `bytes`.
+fn with_libreoffice_book(name: &str, bytes: &[u8]) -> Option<(&'static str, PathBuf, PathBuf)> {
     let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| found(p, &["--version"])) else {
         eprintln!("skipped: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)");
         return None;
     };
     let dir = crate::support::scratch(&format!("recalc-{name}"));
     let book = dir.join("review.xlsx");
-    std::fs::write(&book, northbridge().workbook.as_ref().unwrap()).unwrap();
+    std::fs::write(&book, bytes).unwrap();
     Some((soffice, dir, book))
 }
 
@@ -152,11 +157,11 @@ fn patch_cell(book: &Path, sheet_xml: &str, cell: &str, value: f64, out: &Path) 
     zout.finish().unwrap();
 }
 
-#[test]
-fn libreoffice_recalculates_to_the_same_figures() {
-    let Some((soffice, dir, book)) = with_libreoffice("same") else { return };
-    let before = sheets(&book);
-    let after = sheets(&recalculate(&book, &dir, soffice));
+/// Every number of every mirror sheet of `book` as LibreOffice recalculates it, against
+/// kamdeck's cached value; returns how many were compared.
+fn compare_after_recalculation(book: &Path, dir: &Path, soffice: &str) -> usize {
+    let before = sheets(book);
+    let after = sheets(&recalculate(book, dir, soffice));
     let mut formulas = 0;
     for (name, rows) in before.iter().filter(|(n, _)| is_mirror(n)) {
         for (r, row) in rows.iter().enumerate() {
@@ -168,6 +173,26 @@ fn libreoffice_recalculates_to_the_same_figures() {
             }
         }
     }
+    formulas
+}
+
+#[test]
+fn libreoffice_recalculates_to_the_same_figures() {
+    let Some((soffice, dir, book)) = with_libreoffice("same") else { return };
+    let formulas = compare_after_recalculation(&book, &dir, soffice);
+    assert!(formulas > 300, "only {formulas} numbers compared");
+}
+
+#[test]
+fn libreoffice_recalculates_a_german_workbook_to_the_same_figures() {
+    // Words in formulas (`ja`/`nein`, tiers) and sheet names come from the German catalogue.
+    let request = kamdeck::SpecRequest { lang: Some("de".into()), ..kamdeck::SpecRequest::default() };
+    let engine = kamdeck::Engine::new(&request.resolve(kamdeck::DeckKind::Review).unwrap()).unwrap();
+    let p = kamdeck::input::load(&example("northbridge.yaml")).unwrap();
+    let figures = kamdeck::figures::Figures::compute(&p);
+    let bytes = engine.review_workbook(&p, &figures).unwrap();
+    let Some((soffice, dir, book)) = with_libreoffice_book("german", &bytes) else { return };
+    let formulas = compare_after_recalculation(&book, &dir, soffice);
     assert!(formulas > 300, "only {formulas} numbers compared");
 }
 

@@ -66,7 +66,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             .map(|m| format!("{} ({} → {})", c.name(m.account), m.from.letter(), m.to.letter()))
             .collect();
         if v.len() > 4 {
-            out.push(c.tr("more", &[("n", &f.count(v.len() - 4))]));
+            out.push(c.more(v.len() - 4));
         }
         out
     };

@@ -24,7 +24,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .iter()
         .take(6)
         .map(|r| match &r.duty {
-            Some(d) => format!("{}: {d}", r.role),
+            Some(d) => c.labelled(&r.role, d),
             None => r.role.clone(),
         })
         .collect();

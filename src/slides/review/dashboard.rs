@@ -135,8 +135,8 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "tints": tints,
         // The note under the first k rows, for every k the template may show: it drops rows
         // from the end when longer words (German, Spanish) make the table taller.
-        "mores": (0..=rows.len()).map(|k| (d.top.len() > k).then(|| c.tr("more", &[("n", &f.count(d.top.len() - k))]))).collect::<Vec<_>>(),
-        "onboarding": (!onboarding.is_empty()).then(|| format!("{}: {}", c.t("dashboard.onboarding"), onboarding.join(" · "))),
+        "mores": (0..=rows.len()).map(|k| (d.top.len() > k).then(|| c.more(d.top.len() - k))).collect::<Vec<_>>(),
+        "onboarding": (!onboarding.is_empty()).then(|| c.labelled(&c.t("dashboard.onboarding"), &onboarding.join(" · "))),
         "upsell": upsell,
     });
     Ok(vec![s])

@@ -75,7 +75,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "callout": c.t("pareto.callout"),
         "headers": [c.t("col.rank"), c.t("col.account"), c.t("col.revenue"), c.t("col.cumulative")],
         "vital": vital,
-        "more": (more > 0).then(|| c.tr("more", &[("n", &c.fmt.count(more))])),
+        "more": (more > 0).then(|| c.more(more)),
         "summary": c.tr("pareto.summary", &[("total", &c.fmt.money_short(pa.total)), ("accounts", &c.units("accounts", pa.rows.len())), ("year", &pa.year)]),
     });
     Ok(vec![s])

@@ -75,7 +75,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             let members: Vec<_> = in_q(k).collect();
             let mut names: Vec<String> = members.iter().take(3).map(|p| c.name(p.account).to_owned()).collect();
             if members.len() > 3 {
-                names.push(c.tr("more", &[("n", &f.count(members.len() - 3))]));
+                names.push(c.more(members.len() - 3));
             }
             json!({ "name": q(k), "count": f.count(members.len()), "names": names.join(", "), "tone": match k {
                 ProfitQuadrant::Protect => "primary", ProfitQuadrant::Grow => "positive", ProfitQuadrant::FixCost => "negative", ProfitQuadrant::Review => "subtle" } })

@@ -58,7 +58,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         let mut out: Vec<String> =
             v.iter().take(3).map(|&i| format!("{} (−{})", c.name(i), f.money_short(loss(i)))).collect();
         if v.len() > 3 {
-            out.push(c.tr("more", &[("n", &f.count(v.len() - 3))]));
+            out.push(c.more(v.len() - 3));
         }
         out
     };
@@ -84,7 +84,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "renewals_title": c.tr("retention.renewals", &[("n", &f.count(r.renewals.len())), ("mrr", &f.money_short(r.renewals.iter().map(|x| x.mrr).sum()))]),
         "renewals_headers": [c.t("col.account"), c.t("col.date"), c.t("col.mrr")],
         "renewals": renewals,
-        "renewals_more": (r.renewals.len() > 5).then(|| c.tr("more", &[("n", &f.count(r.renewals.len() - 5))])),
+        "renewals_more": (r.renewals.len() > 5).then(|| c.more(r.renewals.len() - 5)),
     });
     Ok(vec![s])
 }
@@ -176,7 +176,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             .collect();
         let total: f64 = rt.renewals.iter().map(|r| r.mrr).sum();
         let at = m.table(
-            &c.tr("retention.renewals", &[("n", &rt.renewals.len().to_string()), ("mrr", &c.fmt.money_short(total))]),
+            &c.tr("retention.renewals", &[("n", &c.fmt.count(rt.renewals.len())), ("mrr", &c.fmt.money_short(total))]),
             cols,
             rows,
         )?;
