@@ -28,18 +28,7 @@ pub fn gantt(
     h: f64,
     style: &ChartStyle,
 ) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: gantt_svg(rows, ticks, today, legend, w, h, style)?, data: data::spans(rows) })
-}
-
-fn gantt_svg(
-    rows: &[GanttRow],
-    ticks: &[(i64, String)],
-    today: Option<(i64, String)>,
-    legend: &[(String, RGBColor)],
-    w: f64,
-    h: f64,
-    style: &ChartStyle,
-) -> Result<String, ChartError> {
+    let data = data::spans(rows);
     draw(w, h, style, |p| {
         let s = p.style;
         let lo = rows.iter().map(|r| r.start).chain(ticks.iter().map(|t| t.0)).min().unwrap_or(0);
@@ -89,4 +78,5 @@ fn gantt_svg(
             );
         }
     })
+    .map(|svg| Drawn { svg, data })
 }

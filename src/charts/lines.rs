@@ -24,18 +24,7 @@ pub fn line_chart(
     h: f64,
     style: &ChartStyle,
 ) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: line_chart_svg(categories, series, top, fmt, w, h, style)?, data: data::lines(categories, series) })
-}
-
-fn line_chart_svg(
-    categories: &[String],
-    series: &[LineSeries],
-    top: f64,
-    fmt: &dyn Fn(f64) -> String,
-    w: f64,
-    h: f64,
-    style: &ChartStyle,
-) -> Result<String, ChartError> {
+    let data = data::lines(categories, series);
     draw(w, h, style, |p| {
         let s = p.style;
         let right = series.iter().map(|l| text_width(&l.name, s.label)).fold(0.0, f64::max) + 16.0;
@@ -109,4 +98,5 @@ fn line_chart_svg(
             }
         }
     })
+    .map(|svg| Drawn { svg, data })
 }
