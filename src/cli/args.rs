@@ -30,7 +30,7 @@ pub(super) struct DeckArgs {
     /// Folder of templates that replace built-in ones with the same name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Language of the slides and workbook (default: en).
+    /// Language of the slides and workbook: en, de, fr or es (default: the portfolio's deck.lang, else en).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     /// Print progress, timings and the summary on stderr (default: only on a terminal).

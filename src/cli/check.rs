@@ -11,7 +11,7 @@ use crate::input;
 pub(super) struct CheckArgs {
     /// The portfolio file (.yaml, .yml or .xlsx).
     input: PathBuf,
-    /// Language of the notes on missing data (default: en).
+    /// Language of the notes on missing data: en, de, fr or es (default: the portfolio's deck.lang, else en).
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
 }
