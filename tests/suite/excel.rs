@@ -303,3 +303,68 @@ fn convert_both_ways_and_init() {
     assert_eq!(o.status.code(), Some(2), "init does not overwrite");
     assert!(stderr(&o).contains("--force"));
 }
+
+/// Peak resident memory of a finished child process, from `/usr/bin/time -v` when present.
+fn peak_kb(args: &[&str]) -> Option<(std::process::Output, u64)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let o = std::process::Command::new(time).arg("-v").arg(env!("CARGO_BIN_EXE_kamdeck")).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    let kb = err.lines().find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))?.parse().ok()?;
+    Some((o, kb))
+}
+
+#[test]
+fn stray_cells_far_away_cost_nothing() {
+    // One value at the last cell of the sheet and one at the bottom of column A: the reader
+    // keeps rows that hold a value and the columns under the header, nothing in between.
+    let dir = scratch("stray");
+    let input = dir.join("p.xlsx");
+    let mut book = Workbook::new();
+    for (name, rows) in [seller(), ("Accounts", vec![vec!["id", "name", "revenue FY2"], vec!["a", "A", "10"]])] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), *v).unwrap();
+            }
+        }
+        if name == "Accounts" {
+            ws.write_string(1_048_575, 16_383, "stray").unwrap();
+            ws.write_string(1_048_575, 0, "b").unwrap();
+            ws.write_string(1_048_575, 1, "B").unwrap();
+        }
+    }
+    book.save(&input).unwrap();
+    let args = ["check", input.to_str().unwrap()];
+    let clock = std::time::Instant::now();
+    let (o, kb) = peak_kb(&args).unwrap_or_else(|| (kamdeck(&args), 0));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("ok: 2 accounts"), "the far row is read");
+    assert!(clock.elapsed().as_secs() < 10, "took {:?}", clock.elapsed());
+    assert!(kb < 200_000, "peak memory {kb} kB");
+}
+
+#[test]
+fn a_header_row_across_the_whole_sheet_is_refused_with_its_place() {
+    let dir = scratch("wide");
+    let input = dir.join("p.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Seller").unwrap();
+    ws.write_string(0, 0, "key").unwrap();
+    ws.write_string(0, 1, "value").unwrap();
+    ws.write_string(1, 0, "name").unwrap();
+    ws.write_string(1, 1, "S").unwrap();
+    ws.write_string(0, 16_383, "stray").unwrap();
+    book.save(&input).unwrap();
+    let o = kamdeck(&["check", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("sheet `Seller`: its header row runs to Seller!XFD1; kamdeck reads at most 1024 columns"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -27,13 +27,11 @@ pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputE
     for sheet in book.sheet_names() {
         // Only the input sheets are read; mirrors and other sheets are left alone.
         if !layout::SHEETS.iter().any(|s| s.eq_ignore_ascii_case(&sheet)) {
-            grids.push(Grid { name: sheet, top: 0, left: 0, rows: Vec::new() });
+            grids.push(Grid { name: sheet, top: 0, left: 0, rows: Vec::new(), row_at: Vec::new() });
             continue;
         }
-        let range = book.worksheet_range(&sheet).map_err(|e| invalid(format!("sheet `{sheet}`: {e}")))?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-        grids.push(Grid { name: sheet, top, left: u16::try_from(left).unwrap_or(u16::MAX), rows });
+        let grid = read_sheet(&mut book, &sheet).map_err(|e| invalid(format!("sheet `{sheet}`: {e}")))?;
+        grids.push(grid);
     }
     let (portfolio, cell_problems, places) = from_tables::portfolio(&grids);
     let mut problems: Vec<InputProblem> = cell_problems
@@ -50,6 +48,62 @@ pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputE
         message: p.message,
     }));
     if problems.is_empty() { Ok(portfolio) } else { Err(InputError::Invalid { problems }) }
+}
+
+/// Most columns a sheet's table may have, counted from its first to its last header.
+const MAX_COLUMNS: u32 = 1_024;
+/// Most cells a sheet's table may hold (rows with a value × its columns): about 300 MB.
+const MAX_CELLS: usize = 10_000_000;
+
+/// The cells of one sheet, read one by one: only rows that hold a value are kept, and only
+/// the columns under the header row, so a stray value at `XFD1048576` costs one cell rather
+/// than the whole rectangle up to it (calamine's dense ranges allocate every cell between).
+fn read_sheet<R: std::io::Read + std::io::Seek>(book: &mut Xlsx<R>, sheet: &str) -> Result<Grid, String> {
+    let mut reader = book.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+    let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = std::collections::BTreeMap::new();
+    let mut held = 0usize;
+    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+        let value = cell(&Data::from(c.get_value().clone()));
+        if value == Cell::Empty {
+            continue;
+        }
+        let (row, col) = c.get_position();
+        by_row.entry(row).or_default().push((col, value));
+        held += 1;
+        if held > MAX_CELLS {
+            return Err(format!("holds more than {MAX_CELLS} values; kamdeck reads portfolios up to that size"));
+        }
+    }
+    let Some((&top, header)) = by_row.iter().next() else {
+        return Ok(Grid { name: sheet.to_owned(), top: 0, left: 0, rows: Vec::new(), row_at: Vec::new() });
+    };
+    let left = by_row.values().flatten().map(|(c, _)| *c).min().unwrap_or(0);
+    let right = header.iter().map(|(c, _)| *c).max().unwrap_or(left);
+    if right - left >= MAX_COLUMNS {
+        let last = layout::a1(top, u16::try_from(right).unwrap_or(u16::MAX));
+        return Err(format!(
+            "its header row runs to {sheet}!{last}; kamdeck reads at most {MAX_COLUMNS} columns: delete the stray cells"
+        ));
+    }
+    let width = (right - left + 1) as usize;
+    if by_row.len().saturating_mul(width) > MAX_CELLS {
+        return Err(format!(
+            "{} rows × {width} columns is more than {MAX_CELLS} cells; kamdeck reads portfolios up to that size",
+            by_row.len()
+        ));
+    }
+    let mut rows = Vec::with_capacity(by_row.len());
+    let mut row_at = Vec::with_capacity(by_row.len());
+    for (r, cells) in by_row {
+        let mut row = vec![Cell::Empty; width];
+        // Cells right of the last header have no column to belong to: they are not read.
+        for (c, v) in cells.into_iter().filter(|(c, _)| *c <= right) {
+            row[(c - left) as usize] = v;
+        }
+        rows.push(row);
+        row_at.push(r);
+    }
+    Ok(Grid { name: sheet.to_owned(), top, left: u16::try_from(left).unwrap_or(u16::MAX), rows, row_at })
 }
 
 fn cell(d: &Data) -> Cell {

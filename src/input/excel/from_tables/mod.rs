@@ -28,8 +28,10 @@ pub(crate) struct Grid {
     pub top: u32,
     /// 0-based column of the first column.
     pub left: u16,
-    /// Rows; the first is the header.
+    /// The rows that hold a value; the first is the header.
     pub rows: Vec<Vec<Cell>>,
+    /// The 0-based worksheet row of each of `rows` (empty rows are not stored).
+    pub row_at: Vec<u32>,
 }
 
 /// A problem found while reading cells: its cell (`Accounts!D7`) or sheet, and the message.
@@ -77,7 +79,7 @@ impl Row<'_, '_> {
     }
 
     fn abs_row(&self) -> u32 {
-        self.sheet.grid.top + u32::try_from(self.i).unwrap_or(u32::MAX)
+        self.sheet.grid.row_at.get(self.i).copied().unwrap_or(self.sheet.grid.top)
     }
 
     fn abs_col(&self, col: usize) -> u16 {
