@@ -12,7 +12,7 @@ use crate::deck::{Cores, Engine, Failed};
 use crate::error::Error;
 use crate::figures::Figures;
 use crate::model::Portfolio;
-use crate::output::write_atomic;
+use crate::output::{write_atomic, write_set};
 
 /// One account's outcome.
 pub struct PlanResult {
@@ -82,13 +82,15 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
     let outcome = std::fs::create_dir_all(out).map_err(|e| Error::io(out, e)).and_then(|()| {
         match engine.plan(p, figures, account, cores) {
             Ok(r) => {
-                write_atomic(&path("pdf"), &r.pdf)?;
+                let (pdf, xlsx, typ) = (path("pdf"), path("xlsx"), path("typ"));
+                let mut set: Vec<(&Path, &[u8])> = vec![(&pdf, &r.pdf)];
                 if let Some(wb) = &r.workbook {
-                    write_atomic(&path("xlsx"), wb)?;
+                    set.push((&xlsx, wb));
                 }
                 if engine.spec().outputs.typst {
-                    write_atomic(&path("typ"), r.source.as_bytes())?;
+                    set.push((&typ, r.source.as_bytes()));
                 }
+                write_set(&set)?;
                 Ok(r.page_texts.len())
             }
             Err(Failed { error, source }) => {

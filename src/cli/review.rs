@@ -7,7 +7,7 @@ use super::args::DeckArgs;
 use crate::deck::{DeckKind, Engine};
 use crate::error::Error;
 use crate::input;
-use crate::output::write_atomic;
+use crate::output::{write_atomic, write_set};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct ReviewArgs {
@@ -41,13 +41,15 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
         }
     };
     let pdf_path = r.output.join("review.pdf");
-    write_atomic(&pdf_path, &rendered.pdf)?;
+    let xlsx_path = r.output.join("review.xlsx");
+    let mut set: Vec<(&std::path::Path, &[u8])> = vec![(&pdf_path, &rendered.pdf)];
     if let Some(wb) = &rendered.workbook {
-        write_atomic(&r.output.join("review.xlsx"), wb)?;
+        set.push((&xlsx_path, wb));
     }
     if spec.outputs.typst {
-        write_atomic(&typ_path, rendered.source.as_bytes())?;
+        set.push((&typ_path, rendered.source.as_bytes()));
     }
+    write_set(&set)?;
     if verbose {
         let t = rendered.timings;
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
