@@ -8,9 +8,9 @@ use crate::generate::{Synthetic, portfolio_yaml};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct GenerateArgs {
-    /// Number of accounts.
-    #[arg(long, default_value_t = 1000)]
-    accounts: usize,
+    /// Number of accounts (1 to 1,000,000).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    accounts: u32,
     /// Varies the data; the same seed prints the same file.
     #[arg(long, default_value_t = 7)]
     seed: u64,
@@ -20,6 +20,6 @@ pub(super) struct GenerateArgs {
 }
 
 pub(super) fn run(a: &GenerateArgs) -> Result<(), Error> {
-    let yaml = portfolio_yaml(Synthetic { accounts: a.accounts, seed: a.seed, stakeholders: a.stakeholders });
+    let yaml = portfolio_yaml(Synthetic { accounts: a.accounts as usize, seed: a.seed, stakeholders: a.stakeholders });
     std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))
 }

@@ -7,6 +7,7 @@
 mod account;
 mod date;
 pub(crate) mod keyed;
+mod limits;
 mod ordered;
 mod portfolio;
 mod program;

@@ -23,6 +23,7 @@ pub struct Problem {
 pub fn validate(p: &Portfolio) -> Vec<Problem> {
     let mut v = Validator { problems: Vec::new() };
     v.portfolio(p);
+    v.problems.extend(super::limits::check(p).into_iter().map(|(path, message)| Problem { path, message }));
     v.problems
 }
 

@@ -259,3 +259,28 @@ fn pdf_text_with_poppler() {
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(info.contains("Title:") && info.contains("Quarterly KAM review"), "{info}");
 }
+
+#[test]
+fn generate_refuses_sizes_it_cannot_make() {
+    for n in ["18446744073709551615", "0", "1000001"] {
+        let o = kamdeck(&["generate", "--accounts", n]);
+        assert_eq!(o.status.code(), Some(2), "--accounts {n}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--accounts"), "{}", stderr(&o));
+        assert!(o.stdout.is_empty(), "--accounts {n} printed a portfolio");
+    }
+}
+
+#[test]
+fn values_a_workbook_cannot_hold_are_found_with_their_place() {
+    let long = "x".repeat(45_000);
+    rejects(
+        "limits",
+        &format!(
+            "seller: {{ name: S }}\nreport_date: 0000-01-01\nfiscal_years: [FY1]\naccounts:\n  - {{ id: a, name: A, industry: {long}, revenue: {{ FY1: 1 }} }}\n"
+        ),
+        &[
+            "p.yaml:2:14: report_date: 0000-01-01: dates run from 1900-01-01 to 9999-12-31",
+            "p.yaml:5:33: accounts[0].industry: 45000 characters: a workbook cell holds at most 32767; shorten it",
+        ],
+    );
+}
