@@ -5,10 +5,38 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Every built-in file, by its path in the repository (listed by `build.rs`).
 pub const BUILTIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// Why a folder of the user's could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum OverlayError {
+    /// A file or folder could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A link leads out of the folder.
+    #[error("{}: a link to {}, outside {}: kamdeck reads only the files inside the folders you name", link.display(), target.display(), dir.display())]
+    Outside {
+        /// The link, inside the folder.
+        link: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+        /// The folder named.
+        dir: PathBuf,
+    },
+}
+
+/// An I/O error at `path`, for `map_err`.
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OverlayError + '_ {
+    move |source| OverlayError::Io { path: path.to_owned(), source }
+}
 
 /// A set of named files: the built-ins, possibly overlaid by a user's folders.
 #[derive(Debug, Clone)]
@@ -23,18 +51,32 @@ impl Assets {
     }
 
     /// Replaces or adds the files of `dir` (recursively) under `prefix` (e.g. `templates/`).
-    pub fn overlay(&mut self, prefix: &str, dir: &Path) -> std::io::Result<()> {
-        let mut stack = vec![dir.to_owned()];
-        while let Some(d) = stack.pop() {
-            let mut entries: Vec<_> = std::fs::read_dir(&d)?.collect::<Result<_, _>>()?;
-            entries.sort_by_key(std::fs::DirEntry::path);
+    ///
+    /// Nothing outside `dir` is read: a link is followed only when it resolves inside `dir`
+    /// (a shared theme folder holding a link to `/etc/passwd` would otherwise put that file
+    /// in a deck), and each folder is read once, so a link back up cannot loop.
+    pub fn overlay(&mut self, prefix: &str, dir: &Path) -> Result<(), OverlayError> {
+        let root = dir.canonicalize().map_err(io(dir))?;
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![(dir.to_owned(), root.clone())];
+        while let Some((logical, real)) = stack.pop() {
+            if !seen.insert(real.clone()) {
+                continue;
+            }
+            let mut entries: Vec<_> =
+                std::fs::read_dir(&real).map_err(io(&logical))?.collect::<Result<_, _>>().map_err(io(&logical))?;
+            entries.sort_by_key(std::fs::DirEntry::file_name);
             for e in entries {
-                let path = e.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(rel) = path.strip_prefix(dir) {
+                let shown = logical.join(e.file_name());
+                let target = e.path().canonicalize().map_err(io(&shown))?;
+                if !target.starts_with(&root) {
+                    return Err(OverlayError::Outside { link: shown, target, dir: dir.to_owned() });
+                }
+                if target.is_dir() {
+                    stack.push((shown, target));
+                } else if let Ok(rel) = shown.strip_prefix(dir) {
                     let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
-                    self.files.insert(key, Cow::Owned(std::fs::read(&path)?));
+                    self.files.insert(key, Cow::Owned(std::fs::read(&target).map_err(io(&shown))?));
                 }
             }
         }

@@ -14,6 +14,9 @@ pub enum Error {
     /// The deck asked for is not on offer (theme, language, slide).
     #[error(transparent)]
     Spec(#[from] SpecError),
+    /// A folder of the user's (templates, theme) could not be read, or leads outside itself.
+    #[error(transparent)]
+    Folder(#[from] crate::assets::OverlayError),
     /// The message catalogue is invalid.
     #[error(transparent)]
     Locale(#[from] crate::i18n::LocaleError),
@@ -53,7 +56,7 @@ impl Error {
 
     /// Whether the user's input (file or arguments) caused it: exit code 2, else 1.
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, Self::Input(_) | Self::Spec(_) | Self::Usage(_))
+        matches!(self, Self::Input(_) | Self::Spec(_) | Self::Folder(_) | Self::Usage(_))
     }
 }
 

@@ -98,10 +98,10 @@ impl Engine {
     pub fn new(spec: &DeckSpec) -> Result<Self, Error> {
         let mut assets = Assets::builtin();
         if let Some(dir) = &spec.templates {
-            assets.overlay("templates/", dir).map_err(|e| Error::io(dir, e))?;
+            assets.overlay("templates/", dir)?;
         }
         if let Some(dir) = &spec.theme_dir {
-            assets.overlay(&format!("themes/{}/", spec.theme), dir).map_err(|e| Error::io(dir, e))?;
+            assets.overlay(&format!("themes/{}/", spec.theme), dir)?;
         }
         let theme = Theme::load(&assets, &spec.theme)?;
         let locale = Locale::load(&assets, &spec.lang)?;
