@@ -213,7 +213,11 @@ impl Painter<'_, '_> {
         let style = TextStyle::from((self.style.font, size * 1.24, font_style).into_font())
             .color(&color)
             .pos(Pos::new(h, VPos::Center));
-        self.check(self.area.draw(&Text::new(s.to_owned(), (px(x), px(y)), style)));
+        // XML has no place for control characters (a name holding an escape sequence made the
+        // whole SVG unreadable) and they show nothing anyway; a label is one run of text, so
+        // direction controls have nothing to reorder. Both are left out of the drawing.
+        let shown: String = s.chars().filter(|c| !c.is_control() && !crate::i18n::is_bidi_control(*c)).collect();
+        self.check(self.area.draw(&Text::new(shown, (px(x), px(y)), style)));
     }
 }
 

@@ -46,7 +46,7 @@ pub fn main() -> ExitCode {
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", terminal_safe(&e.to_string()));
             ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
         }
     }
@@ -61,5 +61,26 @@ pub fn run(args: Args) -> Result<(), Error> {
         Command::Convert(a) => convert::run(&a),
         Command::Init(a) => init::run(&a),
         Command::Generate(a) => generate::run(&a),
+    }
+}
+
+/// `s` with the characters that would act on the terminal or reorder the text around them
+/// written as `\u{…}` escapes: an id holding an escape sequence once cleared the screen when
+/// an error message echoed it. Line breaks and tabs stay.
+pub(crate) fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| (c.is_control() && c != '\n' && c != '\t') || crate::i18n::is_bidi_control(c);
+    if !s.chars().any(acts) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars().map(|c| if acts(c) { format!("\\u{{{:04x}}}", u32::from(c)) } else { c.to_string() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(super::terminal_safe("id `a\u{1b}[2Jb`\n"), "id `a\\u{001b}[2Jb`\n");
+        assert_eq!(super::terminal_safe("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(super::terminal_safe("plain"), "plain");
     }
 }

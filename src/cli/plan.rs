@@ -63,7 +63,8 @@ pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     for r in &results {
         if let Err(e) = &r.outcome {
             failed += 1;
-            eprintln!("error: account `{}`: {e}", portfolio.accounts[r.account].id);
+            let line = format!("error: account `{}`: {e}", portfolio.accounts[r.account].id);
+            eprintln!("{}", super::terminal_safe(&line));
         }
     }
     let pages: usize = results.iter().filter_map(|r| r.outcome.as_ref().ok()).sum();
@@ -90,7 +91,7 @@ pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
         if failed > 0 {
             line.push_str(&format!("; {failed} failed"));
         }
-        eprintln!("{line}");
+        eprintln!("{}", super::terminal_safe(&line));
     }
     if failed > 0 {
         return Err(Error::Batch(format!("{failed} of {} plans failed (see above)", results.len())));

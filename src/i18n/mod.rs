@@ -91,11 +91,13 @@ impl Locale {
         self.get(key).unwrap_or(fallback).to_owned()
     }
 
-    /// The text under `key` with `{name}` placeholders filled in.
+    /// The text under `key` with `{name}` placeholders filled in. A value holding bidi
+    /// controls (an account name with a right-to-left override) is isolated, so it cannot
+    /// reverse the words of the message around it.
     pub fn tr(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut s = self.t(key);
         for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
+            s = s.replace(&format!("{{{name}}}"), &isolate(value));
         }
         s
     }
@@ -110,6 +112,37 @@ impl Locale {
         all.extend_from_slice(args);
         self.tr(&form, &all)
     }
+}
+
+/// Whether `c` changes the direction of the text around it (embeddings, overrides, isolates,
+/// marks).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` as a directional isolate when it holds bidi controls: every embedding or override it
+/// opens is closed inside, so the text after it keeps its own direction.
+pub fn isolate(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let (mut embeddings, mut isolates) = (0usize, 0usize);
+    for c in s.chars() {
+        match c {
+            '\u{202a}'..='\u{202b}' | '\u{202d}'..='\u{202e}' => embeddings += 1,
+            '\u{202c}' => embeddings = embeddings.saturating_sub(1),
+            '\u{2066}'..='\u{2068}' => isolates += 1,
+            '\u{2069}' => isolates = isolates.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push('\u{2068}');
+    out.push_str(s);
+    out.extend(std::iter::repeat_n('\u{202c}', embeddings));
+    out.extend(std::iter::repeat_n('\u{2069}', isolates));
+    out.push('\u{2069}');
+    std::borrow::Cow::Owned(out)
 }
 
 /// The catalogue file of language `name`.

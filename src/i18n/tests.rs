@@ -89,3 +89,11 @@ fn spanish() {
     assert_eq!(f.date(Date::new(2026, 11, 15).unwrap()), "15 nov 2026");
     assert_eq!(l.plural_categories(), ["one", "many", "other"]);
 }
+
+#[test]
+fn values_with_bidi_controls_are_isolated() {
+    let l = load("en");
+    let s = l.tr("labelled", &[("label", "a\u{202e}bc"), ("text", "def")]);
+    assert_eq!(s, "\u{2068}a\u{202e}bc\u{202c}\u{2069}: def");
+    assert_eq!(l.tr("labelled", &[("label", "plain"), ("text", "x")]), "plain: x");
+}

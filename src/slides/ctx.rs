@@ -61,9 +61,10 @@ impl<'a> Ctx<'a> {
         lit(&self.t(key))
     }
 
-    /// Name of account `i`.
-    pub fn name(&self, i: usize) -> &str {
-        &self.p.accounts[i].name
+    /// Name of account `i`, isolated when it holds bidi controls (see `i18n::isolate`), so
+    /// a right-to-left override in one name cannot reverse the names listed after it.
+    pub fn name(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        crate::i18n::isolate(&self.p.accounts[i].name)
     }
 
     /// "A" / "B" / "C" / "–".

@@ -27,3 +27,33 @@ fn names_with_markup_characters_print_literally() {
     }
     assert!(text.contains("SELLER #1 [X]"), "the title slide shows the seller (upper-cased by the theme)");
 }
+
+#[test]
+fn direction_overrides_and_control_characters_stay_in_their_own_name() {
+    let yaml = std::fs::read_to_string(crate::support::example("northbridge.yaml"))
+        .unwrap()
+        .replacen("name: Northbridge Health System", "name: \"Northbridge \\u202eHealth System\"", 1)
+        .replacen("id: jlee, name: Jordan Lee", "id: jlee, name: \"Jordan \\e[2J Lee\"", 1);
+    // Charts drop what XML cannot hold (an escape made the SVG unreadable); the titles keep
+    // the override inside the name it belongs to.
+    let r = review_yaml(&yaml);
+    let text = all_text(&r);
+    assert!(text.contains("Delta Imaging Associates, Tri-County Urgent Care"), "the names after it read forwards");
+    assert!(r.titles.iter().any(|t| t.contains("\u{2068}Northbridge \u{202e}Health System\u{202c}\u{2069}")));
+}
+
+#[test]
+fn messages_show_control_characters_escaped() {
+    let dir = crate::support::scratch("escaped-message");
+    let input = dir.join("p.yaml");
+    std::fs::write(
+        &input,
+        "seller: { name: S }\nfiscal_years: [FY1]\naccounts:\n  - { id: a, name: A, owner: \"x\\e[2J\", revenue: { FY1: 1 } }\n",
+    )
+    .unwrap();
+    let o = crate::support::kamdeck(&["check", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = crate::support::stderr(&o);
+    assert!(!err.contains('\u{1b}'), "a raw escape reached the terminal: {err:?}");
+    assert!(err.contains("x\\u{001b}[2J"), "{err}");
+}

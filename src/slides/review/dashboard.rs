@@ -112,7 +112,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .map(|(st, n)| format!("{} {}", c.t(&format!("onboarding.{}", st.key())), f.count(n)))
         .collect();
     let upsell = d.upsell.as_ref().map(|u| {
-        let next: Vec<&str> = u.candidates.iter().take(3).map(|&i| c.name(i)).collect();
+        let next: Vec<_> = u.candidates.iter().take(3).map(|&i| c.name(i)).collect();
         c.tr(
             "dashboard.upsell",
             &[

@@ -30,7 +30,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     // the rest, so the slide shows the curve of all accounts instead.
     let svg = if pa.rows.len() <= MAX_CATEGORIES {
         let bars = Bars {
-            labels: pa.rows.iter().map(|r| c.name(r.account).to_owned()).collect(),
+            labels: pa.rows.iter().map(|r| c.name(r.account).into_owned()).collect(),
             values: pa.rows.iter().map(|r| r.revenue).collect(),
             highlight: pa.rows.iter().map(|r| r.vital).collect(),
             line: Some(pa.rows.iter().map(|r| r.cumulative).collect()),

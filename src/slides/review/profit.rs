@@ -43,7 +43,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             x: p.revenue,
             y: p.margin,
             size: None,
-            label: c.name(p.account).to_owned(),
+            label: c.name(p.account).into_owned(),
             color: color(p.quadrant),
             priority: rank,
         })
@@ -73,7 +73,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .iter()
         .map(|&k| {
             let members: Vec<_> = in_q(k).collect();
-            let mut names: Vec<String> = members.iter().take(3).map(|p| c.name(p.account).to_owned()).collect();
+            let mut names: Vec<String> = members.iter().take(3).map(|p| c.name(p.account).into_owned()).collect();
             if members.len() > 3 {
                 names.push(c.more(members.len() - 3));
             }

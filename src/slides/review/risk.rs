@@ -42,7 +42,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         None
     } else {
         let shown = &r.satisfaction[..r.satisfaction.len().min(10)];
-        let labels: Vec<String> = shown.iter().map(|(i, _)| c.name(*i).to_owned()).collect();
+        let labels: Vec<String> = shown.iter().map(|(i, _)| c.name(*i).into_owned()).collect();
         let values: Vec<f64> = shown.iter().map(|x| x.1).collect();
         let num = |v: f64| f.number(v, 1);
         let bars = HBars {
@@ -68,7 +68,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .map(|x| {
             let why = c.t(x.why.reason());
             let mut cells = vec![
-                c.name(x.account).to_owned(),
+                c.name(x.account).into_owned(),
                 c.tier(x.tier),
                 f.money_short(x.mrr),
                 x.days_flagged.map_or_else(String::new, |d| d.to_string()),

@@ -25,7 +25,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     }
     let f = &c.fmt;
     let set = &c.p.settings.scoring;
-    let top: Vec<&str> = sc.rows.iter().take(3).map(|r| c.name(r.account)).collect();
+    let top: Vec<_> = sc.rows.iter().take(3).map(|r| c.name(r.account)).collect();
     let invest = sc.rows.iter().filter(|r| r.quadrant == Quadrant::Invest).count();
     let title = c.tn("scoring.title", invest, &[("top", &top.join(", "))]);
     let mut chart_slide = Slide::new("review/scoring.typ", c.t("kicker.scoring"), title.clone(), Value::Null);
@@ -39,7 +39,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             x: r.growth,
             y: r.harmony,
             size: Some(c.p.accounts[r.account].revenue_in(c.year())),
-            label: c.name(r.account).to_owned(),
+            label: c.name(r.account).into_owned(),
             color: if r.rank <= 3 {
                 c.style.accent
             } else if r.quadrant == Quadrant::Invest {
@@ -102,7 +102,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             .take(TABLE_ROWS)
             .map(|r| {
                 let scores = c.p.accounts[r.account].scores.as_ref().map(pick);
-                let mut cells = vec![c.name(r.account).to_owned()];
+                let mut cells = vec![c.name(r.account).into_owned()];
                 cells.extend(
                     weights.keys().map(|k| scores.and_then(|s| s.get(k)).map_or_else(String::new, ToString::to_string)),
                 );
