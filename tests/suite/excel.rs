@@ -368,3 +368,47 @@ fn a_header_row_across_the_whole_sheet_is_refused_with_its_place() {
         stderr(&o)
     );
 }
+
+#[test]
+fn headers_and_cells_that_would_lose_data_are_named() {
+    let accounts = (
+        "Accounts",
+        vec![
+            vec!["id", "name", "revenue FY2", "revnue FY1", "industy", "name", "my own column"],
+            vec!["a", "A", "10", "5", "Care", "B", "kept"],
+        ],
+    );
+    rejects(
+        "lossy-headers",
+        &[seller(), accounts],
+        &[
+            "p.xlsx: Accounts!D1: column `revnue FY1` is not read: did you mean `revenue FY1`?",
+            "p.xlsx: Accounts!E1: column `industy` is not read: did you mean `industry`?",
+            "p.xlsx: Accounts!F1: column `name` is named twice (also B1): rename or delete one",
+        ],
+    );
+}
+
+#[test]
+fn error_values_are_problems_at_their_cell() {
+    let dir = scratch("errors");
+    let input = dir.join("p.xlsx");
+    let mut book = Workbook::new();
+    for (name, rows) in [seller(), ("Accounts", vec![vec!["id", "name", "revenue FY2"], vec!["a", "", "10"]])] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                ws.write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), *v).unwrap();
+            }
+        }
+        if name == "Accounts" {
+            // A lookup that found nothing: Excel caches #N/A.
+            ws.write_formula(1, 1, rust_xlsxwriter::Formula::new("=NA()").set_result("#N/A")).unwrap();
+        }
+    }
+    book.save(&input).unwrap();
+    let o = kamdeck(&["check", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("p.xlsx: Accounts!B2: the cell holds the error #N/A"), "{}", stderr(&o));
+}

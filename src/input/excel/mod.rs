@@ -27,7 +27,7 @@ pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputE
     for sheet in book.sheet_names() {
         // Only the input sheets are read; mirrors and other sheets are left alone.
         if !layout::SHEETS.iter().any(|s| s.eq_ignore_ascii_case(&sheet)) {
-            grids.push(Grid { name: sheet, top: 0, left: 0, rows: Vec::new(), row_at: Vec::new() });
+            grids.push(Grid { name: sheet, top: 0, left: 0, rows: Vec::new(), row_at: Vec::new(), errors: Vec::new() });
             continue;
         }
         let grid = read_sheet(&mut book, &sheet).map_err(|e| invalid(format!("sheet `{sheet}`: {e}")))?;
@@ -62,12 +62,19 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(book: &mut Xlsx<R>, sheet: &str)
     let mut reader = book.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
     let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = std::collections::BTreeMap::new();
     let mut held = 0usize;
+    let mut errors = Vec::new();
     while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
-        let value = cell(&Data::from(c.get_value().clone()));
+        let data = Data::from(c.get_value().clone());
+        let (row, col) = c.get_position();
+        if let Data::Error(e) = &data {
+            // `#N/A` read as the text `#NA` became an account name; an error is a problem at its cell.
+            errors.push((row, u16::try_from(col).unwrap_or(u16::MAX), e.to_string()));
+            continue;
+        }
+        let value = cell(&data);
         if value == Cell::Empty {
             continue;
         }
-        let (row, col) = c.get_position();
         by_row.entry(row).or_default().push((col, value));
         held += 1;
         if held > MAX_CELLS {
@@ -75,7 +82,7 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(book: &mut Xlsx<R>, sheet: &str)
         }
     }
     let Some((&top, header)) = by_row.iter().next() else {
-        return Ok(Grid { name: sheet.to_owned(), top: 0, left: 0, rows: Vec::new(), row_at: Vec::new() });
+        return Ok(Grid { name: sheet.to_owned(), top: 0, left: 0, rows: Vec::new(), row_at: Vec::new(), errors });
     };
     let left = by_row.values().flatten().map(|(c, _)| *c).min().unwrap_or(0);
     let right = header.iter().map(|(c, _)| *c).max().unwrap_or(left);
@@ -103,7 +110,7 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(book: &mut Xlsx<R>, sheet: &str)
         rows.push(row);
         row_at.push(r);
     }
-    Ok(Grid { name: sheet.to_owned(), top, left: u16::try_from(left).unwrap_or(u16::MAX), rows, row_at })
+    Ok(Grid { name: sheet.to_owned(), top, left: u16::try_from(left).unwrap_or(u16::MAX), rows, row_at, errors })
 }
 
 fn cell(d: &Data) -> Cell {

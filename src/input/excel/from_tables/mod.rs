@@ -32,6 +32,8 @@ pub(crate) struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// The 0-based worksheet row of each of `rows` (empty rows are not stored).
     pub row_at: Vec<u32>,
+    /// Cells holding an error value (`#N/A`): 0-based row and column, and the error.
+    pub errors: Vec<(u32, u16, String)>,
 }
 
 /// A problem found while reading cells: its cell (`Accounts!D7`) or sheet, and the message.
@@ -144,6 +146,11 @@ impl Reader {
             return None;
         };
         let sheet = Sheet::new(grid);
+        self.headers(grid, name);
+        for (r, c, e) in &grid.errors {
+            let message = format!("the cell holds the error {e}: fix its formula or type the value");
+            self.problem(format!("{}!{}", grid.name, a1(*r, *c)), message);
+        }
         let mut ok = true;
         for c in l::fixed_columns(name).iter().filter(|c| c.required) {
             if !sheet.cols.contains_key(&c.header) {
@@ -155,6 +162,48 @@ impl Reader {
             }
         }
         ok.then_some(sheet)
+    }
+
+    /// Header cells that would lose data without a word: a column named twice, and a header
+    /// one typo away from a column kamdeck reads (`revnue FY2024`). Headers unlike any known
+    /// column are the user's own columns and stay unread.
+    fn headers(&mut self, grid: &Grid, name: &str) {
+        let known: Vec<String> = l::fixed_columns(name)
+            .into_iter()
+            .chain(l::account_detail_columns())
+            .map(|c| c.header.to_owned())
+            .collect();
+        let prefixes = [l::REVENUE, l::MRR, l::GROWTH, l::HARMONY, l::OFFERING];
+        let mut seen: HashMap<String, u16> = HashMap::new();
+        for (i, c) in grid.rows.first().into_iter().flatten().enumerate() {
+            let Cell::Text(text) = c else { continue };
+            let header = text.trim().to_lowercase();
+            let col = grid.left + u16::try_from(i).unwrap_or(u16::MAX);
+            let place = format!("{}!{}", grid.name, a1(grid.top, col));
+            if let Some(first) = seen.insert(header.clone(), col) {
+                let other = a1(grid.top, first);
+                self.problem(
+                    place,
+                    format!("column `{}` is named twice (also {other}): rename or delete one", text.trim()),
+                );
+                continue;
+            }
+            if known.contains(&header) || prefixes.iter().any(|p| header.starts_with(p)) {
+                continue;
+            }
+            // A keyed column's word (`revnue` of `revnue FY2024`) against the keyed prefixes.
+            let (word, rest) = header.split_once(' ').unwrap_or((header.as_str(), ""));
+            let keyed = prefixes.map(str::trim_end);
+            // Short words are too close to everything (`my` is one letter from `mrr`).
+            let keyed_typo = (word.chars().count() >= 4).then(|| did_you_mean(word, keyed)).flatten();
+            let meant = match keyed_typo {
+                Some(p) if !rest.is_empty() => Some(format!("{p} {}", text.trim().split_once(' ').map_or("", |x| x.1))),
+                _ => did_you_mean(&header, known.iter().map(String::as_str)).map(str::to_owned),
+            };
+            if let Some(m) = meant {
+                self.problem(place, format!("column `{}` is not read: did you mean `{m}`?", text.trim()));
+            }
+        }
     }
 
     fn portfolio(&mut self, grids: &[Grid]) -> Option<Portfolio> {
