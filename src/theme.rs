@@ -49,6 +49,9 @@ pub struct Colors {
 pub struct Theme {
     /// Theme name.
     pub name: String,
+    /// One line on what the theme looks like (`kamdeck themes`).
+    #[serde(default)]
+    pub description: String,
     /// Font family used everywhere (must be among the theme's fonts).
     pub font: String,
     /// Colours.

@@ -21,8 +21,8 @@ pub(super) struct DeckArgs {
     /// The slides to build, by id and in this order (e.g. dashboard,pareto,abc); default: all.
     #[arg(long, value_name = "ID,…", value_delimiter = ',')]
     pub slides: Option<Vec<String>>,
-    /// A built-in theme by name (default: default).
-    #[arg(long, value_name = "NAME")]
+    /// A built-in theme by name (`kamdeck themes`), or a theme folder of your own (`./brand/`).
+    #[arg(long, value_name = "NAME|DIR")]
     pub theme: Option<String>,
     /// Folder of theme files (theme.yaml, theme.typ, fonts/) that replace the theme's own.
     #[arg(long, value_name = "DIR")]

@@ -8,6 +8,7 @@ mod generate;
 mod init;
 mod plan;
 mod review;
+mod themes;
 
 use std::process::ExitCode;
 
@@ -37,6 +38,11 @@ enum Command {
     Init(init::InitArgs),
     /// Print a synthetic portfolio (YAML) for trying kamdeck at scale.
     Generate(generate::GenerateArgs),
+    /// List the built-in themes.
+    Themes,
+    /// Work with themes: `kamdeck theme eject default ./brand/`.
+    #[command(subcommand)]
+    Theme(themes::ThemeCommand),
 }
 
 /// Parses the arguments, runs, prints any error once and maps it to an exit code:
@@ -61,6 +67,8 @@ pub fn run(args: Args) -> Result<(), Error> {
         Command::Convert(a) => convert::run(&a),
         Command::Init(a) => init::run(&a),
         Command::Generate(a) => generate::run(&a),
+        Command::Themes => themes::list(),
+        Command::Theme(t) => themes::run(&t),
     }
 }
 

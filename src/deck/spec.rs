@@ -134,7 +134,16 @@ impl SpecRequest {
     /// Checks every choice against what is built in.
     pub fn resolve(self, deck: DeckKind) -> Result<DeckSpec, SpecError> {
         let builtin = Assets::builtin();
-        let theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
+        let mut theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
+        let mut theme_dir = self.theme_dir;
+        // A path names a theme folder of the user's: its files replace the default theme's.
+        if is_path(&theme) {
+            if theme_dir.is_some() {
+                return Err(SpecError(format!("--theme {theme} is a folder: leave out --theme-dir")));
+            }
+            theme_dir = Some(PathBuf::from(&theme));
+            theme = DEFAULT_THEME.to_owned();
+        }
         let themes = builtin.names("themes/", "/theme.yaml");
         if !themes.contains(&theme) {
             return Err(SpecError(format!("--theme {theme}: no such theme (built in: {})", themes.join(", "))));
@@ -151,7 +160,7 @@ impl SpecRequest {
         Ok(DeckSpec {
             deck,
             theme,
-            theme_dir: self.theme_dir,
+            theme_dir,
             templates: self.templates,
             lang,
             slides,
@@ -159,6 +168,11 @@ impl SpecRequest {
             accounts: self.accounts.unwrap_or_else(AccountSelection::all),
         })
     }
+}
+
+/// Whether a `--theme` value is a folder rather than a built-in name (`./brand`, `brand/`).
+fn is_path(theme: &str) -> bool {
+    theme.contains(['/', '\\']) || theme.starts_with('.')
 }
 
 /// The kinds `ids` names, in that order; each id once.
@@ -183,6 +197,8 @@ fn select(deck: DeckKind, ids: &[String]) -> Result<Vec<&'static SlideKind>, Spe
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     #[test]
@@ -200,6 +216,11 @@ mod tests {
         let ask = |r: SpecRequest| r.resolve(DeckKind::Review).map(|_| ()).unwrap_err().0;
         let theme = ask(SpecRequest { theme: Some("midnight".into()), ..SpecRequest::default() });
         assert_eq!(theme, "--theme midnight: no such theme (built in: default)");
+        let folder = SpecRequest { theme: Some("./brand/".into()), ..SpecRequest::default() };
+        let spec = folder.resolve(DeckKind::Review).unwrap();
+        assert_eq!((spec.theme.as_str(), spec.theme_dir.as_deref()), ("default", Some(Path::new("./brand/"))));
+        let both = SpecRequest { theme: Some("./brand".into()), theme_dir: Some("x".into()), ..SpecRequest::default() };
+        assert_eq!(ask(both), "--theme ./brand is a folder: leave out --theme-dir");
         let lang = ask(SpecRequest { lang: Some("xx".into()), ..SpecRequest::default() });
         assert_eq!(lang, "--lang xx: no such language (shipped: de, en, es, fr)");
         let slide = ask(SpecRequest { slides: Some(vec!["paretto".into()]), ..SpecRequest::default() });

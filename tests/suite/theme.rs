@@ -90,3 +90,39 @@ fn pairs_keep_every_label_level_with_its_value() {
         assert_eq!(y(label), y(value), "{label}");
     }
 }
+
+#[test]
+fn themes_are_listed_and_an_ejected_theme_gives_the_same_deck() {
+    let o = crate::support::kamdeck(&["themes"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("default "), "{}", String::from_utf8_lossy(&o.stdout));
+
+    let dir = crate::support::scratch("eject");
+    let brand = dir.join("brand");
+    let o = crate::support::kamdeck(&["theme", "eject", "default", brand.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    assert!(brand.join("theme.yaml").exists() && brand.join("theme.typ").exists() && brand.join("fonts").is_dir());
+    // Ejecting again would overwrite a user's edits: refused without --force.
+    let again = crate::support::kamdeck(&["theme", "eject", "default", brand.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(crate::support::stderr(&again).contains("exists: pass --force to replace it"));
+
+    let example = crate::support::example("northbridge.yaml");
+    let render = |out: &str, theme: Option<&std::path::Path>| {
+        let out = dir.join(out);
+        let mut args = vec!["review", example.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        if let Some(t) = theme {
+            args.extend(["--theme", t.to_str().unwrap()]);
+        }
+        let o = crate::support::kamdeck(&args);
+        assert!(o.status.success(), "{}", crate::support::stderr(&o));
+        (std::fs::read(out.join("review.pdf")).unwrap(), std::fs::read(out.join("review.xlsx")).unwrap())
+    };
+    assert!(
+        render("builtin", None) == render("ejected", Some(&brand)),
+        "the ejected default theme gives the same bytes"
+    );
+
+    let missing = crate::support::kamdeck(&["review", example.to_str().unwrap(), "--theme", "./no-such-theme/"]);
+    assert_eq!(missing.status.code(), Some(2), "{}", crate::support::stderr(&missing));
+}

@@ -1,0 +1,67 @@
+//! `kamdeck themes` and `kamdeck theme eject`: the built-in themes, and a copy to start from.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::assets::Assets;
+use crate::error::Error;
+use crate::output::write_atomic;
+use crate::theme::Theme;
+
+#[derive(Debug, clap::Subcommand)]
+pub(super) enum ThemeCommand {
+    /// Write a built-in theme's files (theme.yaml, theme.typ, fonts/) into DIR, to start from.
+    Eject {
+        /// The built-in theme (`kamdeck themes`).
+        name: String,
+        /// The folder to write into; then use it with `--theme DIR`.
+        dir: PathBuf,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// One line per built-in theme: its name and what it looks like.
+pub(super) fn list() -> Result<(), Error> {
+    let assets = Assets::builtin();
+    let mut out = std::io::stdout().lock();
+    for name in assets.names("themes/", "/theme.yaml") {
+        let theme = Theme::load(&assets, &name)?;
+        let _ = writeln!(out, "{name:<12} {}", theme.description);
+    }
+    Ok(())
+}
+
+pub(super) fn run(command: &ThemeCommand) -> Result<(), Error> {
+    match command {
+        ThemeCommand::Eject { name, dir, force } => eject(name, dir, *force),
+    }
+}
+
+fn eject(name: &str, dir: &Path, force: bool) -> Result<(), Error> {
+    let assets = Assets::builtin();
+    let known = assets.names("themes/", "/theme.yaml");
+    if !known.iter().any(|k| k == name) {
+        return Err(Error::Usage(format!("{name}: no such theme (built in: {})", known.join(", "))));
+    }
+    let prefix = format!("themes/{name}/");
+    let files: Vec<(PathBuf, &[u8])> =
+        assets.under(&prefix).map(|(path, bytes)| (dir.join(&path[prefix.len()..]), bytes)).collect();
+    if !force && let Some((f, _)) = files.iter().find(|(f, _)| f.exists()) {
+        return Err(Error::Usage(format!("{} exists: pass --force to replace it", f.display())));
+    }
+    for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        write_atomic(path, bytes)?;
+    }
+    println!(
+        "wrote {} files of theme `{name}` into {}\nnext: kamdeck review INPUT --theme {}",
+        files.len(),
+        dir.display(),
+        dir.display()
+    );
+    Ok(())
+}
