@@ -68,6 +68,14 @@ impl Renderer {
             let text = String::from_utf8_lossy(bytes).into_owned();
             env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e))?;
         }
+        // The built-ins stay reachable under `builtin/`, so an override can extend the template
+        // it replaces: `{% extends "builtin/review/pareto.typ" %}` and fill its `extra` block,
+        // which every slide template opens at the top of its body.
+        for (path, bytes) in Assets::builtin().under("templates/") {
+            let name = format!("builtin/{}", path.trim_start_matches("templates/"));
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e))?;
+        }
         Ok(Self { env })
     }
 

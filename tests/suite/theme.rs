@@ -126,3 +126,24 @@ fn themes_are_listed_and_an_ejected_theme_gives_the_same_deck() {
     let missing = crate::support::kamdeck(&["review", example.to_str().unwrap(), "--theme", "./no-such-theme/"]);
     assert_eq!(missing.status.code(), Some(2), "{}", crate::support::stderr(&missing));
 }
+
+#[test]
+fn an_override_can_extend_the_built_in_template_it_replaces() {
+    let dir = crate::support::scratch("extends");
+    std::fs::create_dir_all(dir.join("review")).unwrap();
+    std::fs::write(
+        dir.join("review/pareto.typ"),
+        "{% extends \"builtin/review/pareto.typ\" %}{% block extra %}#text[Board note: prices rise in Q3]{% endblock %}",
+    )
+    .unwrap();
+    let spec = kamdeck::DeckSpec { templates: Some(dir), ..kamdeck::DeckSpec::new(kamdeck::DeckKind::Review) };
+    let engine = kamdeck::Engine::new(&spec).unwrap_or_else(|e| panic!("{e}"));
+    let yaml = std::fs::read_to_string(crate::support::example("northbridge.yaml")).unwrap();
+    let p = kamdeck::input::from_yaml_str(&yaml, "northbridge.yaml").unwrap();
+    let r = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));
+    let pages: Vec<String> = r.page_texts.iter().map(|t| crate::support::norm(t)).collect();
+    let with: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains("Board note: prices rise in Q3")).collect();
+    assert_eq!(with.len(), 1, "the line is on one page");
+    assert!(pages[with[0]].contains("PARETO ANALYSIS"), "and that page is the Pareto slide");
+    assert_eq!(pages.len(), crate::support::northbridge().page_texts.len(), "no page was added");
+}
