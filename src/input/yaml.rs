@@ -26,7 +26,10 @@ fn sequential(text: &str, name: &str) -> Result<(Portfolio, Vec<InputProblem>), 
     let parsed = serde_saphyr::with_deserializer_from_str_with_options(text, options(text.len()), |de| {
         serde_ignored::deserialize(de, |path| ignored.push(data_path(&path)))
     });
-    let portfolio: Portfolio = parsed.map_err(|e| syntax_error(&e, name))?;
+    let portfolio: Portfolio = match parsed {
+        Ok(p) => p,
+        Err(e) => return Err(every_type_error(text, name).unwrap_or_else(|| syntax_error(&e, name))),
+    };
     let problems = unknown_keys(&portfolio, &ignored, text, name);
     Ok((portfolio, problems))
 }
@@ -51,10 +54,77 @@ fn syntax_error(e: &serde_saphyr::Error, name: &str) -> InputError {
     InputError::Invalid { problems: vec![InputProblem { place, path: None, message: explain(&message) }] }
 }
 
+/// After a failed typed parse, the type errors of the whole file: the first of each account
+/// and the first of the rest, each with its data path, its place and a message in the user's
+/// terms. Serde stops at the first error of a file, so one bad enum in account 3 hid every
+/// problem of the other accounts. `None` when the text is not even YAML (its syntax error
+/// says more) or when this way finds nothing.
+fn every_type_error(text: &str, name: &str) -> Option<InputError> {
+    let mut tree: Value = serde_saphyr::from_str_with_options(text, options(text.len())).ok()?;
+    let index = PathIndex::build(text);
+    let mut problems = Vec::new();
+    let mut found = |path: String, e: &serde_json::Error| {
+        let message = in_user_terms(&e.to_string());
+        problems.push(InputProblem { place: index.place(name, &path), path: Some(path), message });
+    };
+    if let Some(Value::Array(accounts)) = tree.get_mut("accounts") {
+        for (i, a) in accounts.iter().enumerate() {
+            if let Err(e) = serde_path_to_error::deserialize::<_, crate::model::Account>(a) {
+                let inner = e.path().to_string();
+                let sep = if inner.starts_with('[') { "" } else { "." };
+                let path = if inner == "." { format!("accounts[{i}]") } else { format!("accounts[{i}]{sep}{inner}") };
+                found(path, e.inner());
+            }
+        }
+        accounts.clear();
+    }
+    if let Err(e) = serde_path_to_error::deserialize::<_, Portfolio>(&tree) {
+        let path = e.path().to_string();
+        found(if path == "." { String::new() } else { path }, e.inner());
+    }
+    (!problems.is_empty()).then_some(InputError::Invalid { problems })
+}
+
+/// serde's message about a value, said as a portfolio's author would: what was found and
+/// what is allowed.
+fn in_user_terms(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (found, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        return format!("`{found}` is not one of: {}", allowed.join(", "));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        // `string "lots"` → `lots`: the value, without serde's name for its type.
+        let found = found.replace('"', "`");
+        let found = found.find('`').map_or(found.as_str(), |i| &found[i..]).to_owned();
+        let want = match expected {
+            e if e.starts_with('i') || e.starts_with('u') => "a whole number",
+            e if e.starts_with('f') || e.contains("number") => "a number",
+            e if e.contains("string") || e.contains("str") => "a text",
+            e if e.contains("sequence") => "a list",
+            e if e.contains("map") || e.starts_with("struct") => "a map of keys and values",
+            e => e,
+        };
+        return if found == "null" { format!("is empty: write {want}") } else { format!("{found} is not {want}") };
+    }
+    if message.starts_with("missing field") {
+        return format!("{message}: add it, see INPUT.md for the keys each entry needs");
+    }
+    message.to_owned()
+}
+
 /// Adds the fix to serde's terse messages.
 fn explain(message: &str) -> String {
     if message.starts_with("missing field") {
         format!("{message}: add it, see INPUT.md for the keys each entry needs")
+    } else if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        format!("`{key}` is written twice in the same map: keep one")
+    } else if message.starts_with("multiple YAML documents") {
+        "the file holds more than one YAML document (a `---` line): keep one portfolio per file".to_owned()
+    } else if message.starts_with("budget breached") {
+        "the file expands to more nodes than kamdeck reads (aliases repeated many times?)".to_owned()
     } else {
         message.to_owned()
     }

@@ -43,7 +43,9 @@ impl Validator {
     }
 
     fn money(&mut self, path: &str, value: f64) {
-        if !value.is_finite() || value < 0.0 {
+        if !value.is_finite() {
+            self.push(path, format!("{value} is not an amount: write a number of 0 or more"));
+        } else if value < 0.0 {
             self.push(path, format!("{value} is negative: money amounts are 0 or more"));
         }
     }

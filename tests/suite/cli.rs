@@ -284,3 +284,42 @@ fn values_a_workbook_cannot_hold_are_found_with_their_place() {
         ],
     );
 }
+
+#[test]
+fn every_type_error_is_reported_at_once_with_its_path() {
+    rejects(
+        "types",
+        "seller: { name: S }\nfiscal_years: [FY1, FY2]\naccounts:\n  - { id: a, name: A, revenue: { FY1: 1, FY2: 2 }, health: { churn_risk: severe } }\n  - { id: b, name: B, revenue: { FY1: lots, FY2: 2 } }\n  - { id: c, revenue: { FY1: 1 } }\nsettings:\n  scoring: { scale: ten }\n",
+        &[
+            "4 problems in the portfolio",
+            "p.yaml:4:74: accounts[0].health.churn_risk: `severe` is not one of: low, medium, high",
+            "p.yaml:5:39: accounts[1].revenue.FY1: `lots` is not a number",
+            "p.yaml:6:5: accounts[2]: missing field `name`: add it",
+            "p.yaml:8:21: settings.scoring.scale: `ten` is not a whole number",
+        ],
+    );
+}
+
+#[test]
+fn library_messages_are_said_in_the_users_terms() {
+    rejects(
+        "dup-key",
+        "seller: { name: S }\nfiscal_years: [FY1]\nfiscal_years: [FY2]\n",
+        &["p.yaml:3:1: `fiscal_years` is written twice in the same map: keep one"],
+    );
+    rejects(
+        "two-docs",
+        "seller: { name: S }\nfiscal_years: [FY1]\n---\nseller: { name: T }\n",
+        &["more than one YAML document"],
+    );
+    rejects(
+        "nan",
+        "seller: { name: S }\nfiscal_years: [FY1]\naccounts:\n  - { id: a, name: A, revenue: { FY1: .nan } }\n",
+        &["accounts[0].revenue.FY1: NaN is not an amount: write a number of 0 or more"],
+    );
+    rejects(
+        "null-name",
+        "seller: { name: ~ }\nfiscal_years: [FY1]\n",
+        &["p.yaml:1:17: seller.name: is empty: write a text"],
+    );
+}
