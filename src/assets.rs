@@ -33,6 +33,11 @@ pub enum OverlayError {
     },
 }
 
+/// Whether a theme value names a folder rather than a built-in theme (`./brand`, `brand/`).
+pub fn is_folder_name(theme: &str) -> bool {
+    theme.contains(['/', '\\']) || theme.starts_with('.')
+}
+
 /// An I/O error at `path`, for `map_err`.
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OverlayError + '_ {
     move |source| OverlayError::Io { path: path.to_owned(), source }

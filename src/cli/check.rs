@@ -20,7 +20,7 @@ pub(super) fn run(args: &CheckArgs) -> Result<(), Error> {
     let request = SpecRequest { lang: args.lang.clone(), ..SpecRequest::default() };
     request.clone().resolve(DeckKind::Review)?;
     let p = input::load(&args.input)?;
-    let spec = request.with_portfolio(&p).resolve(DeckKind::Review)?;
+    let spec = request.with_portfolio(&p, super::folder_of(&args.input)).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
     let mut out = std::io::stdout().lock();
     // The summary line stays English whatever the language: scripts read it.

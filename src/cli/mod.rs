@@ -72,6 +72,11 @@ pub fn run(args: Args) -> Result<(), Error> {
     }
 }
 
+/// The folder of a portfolio file: what a theme folder it names is relative to.
+fn folder_of(input: &std::path::Path) -> &std::path::Path {
+    input.parent().unwrap_or_else(|| std::path::Path::new(""))
+}
+
 /// `s` with the characters that would act on the terminal or reorder the text around them
 /// written as `\u{…}` escapes: an id holding an escape sequence once cleared the screen when
 /// an error message echoed it. Line breaks and tabs stay.

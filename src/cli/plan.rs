@@ -36,7 +36,7 @@ pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     let verbose = a.out.verbose();
     let start = Instant::now();
     let portfolio = input::load(&a.input)?;
-    let spec = request.with_portfolio(&portfolio).resolve(DeckKind::Plan)?;
+    let spec = request.with_portfolio(&portfolio, super::folder_of(&a.input)).resolve(DeckKind::Plan)?;
     let accounts = spec.accounts.resolve(&portfolio)?;
     let engine = Engine::new(&spec)?;
     let bar = if verbose && std::io::stderr().is_terminal() {

@@ -24,7 +24,7 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let start = Instant::now();
     let portfolio = input::load(&args.input)?;
     let loaded = start.elapsed();
-    let spec = request.with_portfolio(&portfolio).resolve(DeckKind::Review)?;
+    let spec = request.with_portfolio(&portfolio, super::folder_of(&args.input)).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
     std::fs::create_dir_all(&r.output).map_err(|e| Error::io(&r.output, e))?;
     let typ_path = r.output.join("review.typ");

@@ -122,11 +122,22 @@ impl DeckSpec {
 
 impl SpecRequest {
     /// The request with the portfolio's own choices (`deck:`) where the command line made
-    /// none: the command line wins.
+    /// none: the command line wins. A theme folder named in the portfolio is relative to the
+    /// portfolio file's folder, `base`.
     #[must_use]
-    pub fn with_portfolio(mut self, p: &Portfolio) -> Self {
+    pub fn with_portfolio(mut self, p: &Portfolio, base: &std::path::Path) -> Self {
         if self.lang.is_none() {
             self.lang.clone_from(&p.deck.lang);
+        }
+        if self.theme.is_none()
+            && self.theme_dir.is_none()
+            && let Some(theme) = &p.deck.theme
+        {
+            self.theme = Some(if crate::assets::is_folder_name(theme) {
+                base.join(theme).to_string_lossy().into_owned()
+            } else {
+                theme.clone()
+            });
         }
         self
     }
@@ -137,7 +148,7 @@ impl SpecRequest {
         let mut theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
         let mut theme_dir = self.theme_dir;
         // A path names a theme folder of the user's: its files replace the default theme's.
-        if is_path(&theme) {
+        if crate::assets::is_folder_name(&theme) {
             if theme_dir.is_some() {
                 return Err(SpecError(format!("--theme {theme} is a folder: leave out --theme-dir")));
             }
@@ -168,11 +179,6 @@ impl SpecRequest {
             accounts: self.accounts.unwrap_or_else(AccountSelection::all),
         })
     }
-}
-
-/// Whether a `--theme` value is a folder rather than a built-in name (`./brand`, `brand/`).
-fn is_path(theme: &str) -> bool {
-    theme.contains(['/', '\\']) || theme.starts_with('.')
 }
 
 /// The kinds `ids` names, in that order; each id once.

@@ -55,6 +55,13 @@ pub struct DeckOptions {
     /// The language of the decks and their workbooks (`en`, `de`, `fr`, `es`).
     #[serde(default)]
     pub lang: Option<String>,
+    /// A built-in theme's name, or a theme folder (relative to the portfolio file).
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// The review deck's name on its title slide and in the PDF's title, instead of the
+    /// catalogue's ("Quarterly KAM review").
+    #[serde(default)]
+    pub title: Option<String>,
 }
 
 fn default_currency() -> String {

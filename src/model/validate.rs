@@ -94,6 +94,19 @@ impl Validator {
                 self.push("deck.lang", format!("`{lang}` is not a language of kamdeck ({}){hint}", shipped.join(", ")));
             }
         }
+        if let Some(theme) = p.deck.theme.as_deref().filter(|t| !crate::assets::is_folder_name(t)) {
+            let built_in = Assets::builtin().names("themes/", "/theme.yaml");
+            if !built_in.iter().any(|b| b == theme) {
+                let hint = hint(theme, built_in.iter().map(String::as_str));
+                self.push(
+                    "deck.theme",
+                    format!(
+                        "`{theme}` is not a built-in theme ({}) nor a folder (`./brand/`){hint}",
+                        built_in.join(", ")
+                    ),
+                );
+            }
+        }
         self.settings(p);
         let plans: Vec<&str> = p.plans.iter().map(|x| x.id.as_str()).collect();
         let offerings: Vec<&str> = p.offerings.iter().map(|x| x.id.as_str()).collect();

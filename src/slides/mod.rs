@@ -116,7 +116,7 @@ fn doc_info(c: &Ctx<'_>) -> DocInfo {
     DocInfo {
         title: match c.account {
             Some(i) => format!("{} — {} {}", c.t("deck.plan"), p.accounts[i].name, period),
-            None => format!("{} — {} {}", c.t("deck.review"), p.seller.name, period),
+            None => format!("{} — {} {}", review::title::deck_name(c), p.seller.name, period),
         },
         author: p.prepared_by.clone().unwrap_or_else(|| p.seller.name.clone()),
         date: p.report_date.map(|d| (d.year, d.month, d.day)),

@@ -147,3 +147,36 @@ fn an_override_can_extend_the_built_in_template_it_replaces() {
     assert!(pages[with[0]].contains("PARETO ANALYSIS"), "and that page is the Pareto slide");
     assert_eq!(pages.len(), crate::support::northbridge().page_texts.len(), "no page was added");
 }
+
+#[test]
+fn the_portfolio_names_its_theme_and_title() {
+    let dir = crate::support::scratch("deck-block");
+    let o = crate::support::kamdeck(&["theme", "eject", "default", dir.join("brand").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let minimal = std::fs::read_to_string(crate::support::example("minimal.yaml")).unwrap();
+    // A theme folder is relative to the portfolio file, wherever kamdeck runs from.
+    let input = dir.join("p.yaml");
+    std::fs::write(&input, format!("deck: {{ theme: ./brand/, title: Q3 account review }}\n{minimal}")).unwrap();
+    let out = dir.join("out");
+    let o = crate::support::kamdeck(&["review", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let p = kamdeck::input::load(&input).unwrap();
+    let r = crate::support::engine().review(&p).unwrap_or_else(|f| panic!("{}", f.error));
+    assert!(crate::support::norm(&r.page_texts[0]).contains("Q3 account review"), "{}", r.page_texts[0]);
+    // It survives the Excel round trip.
+    let xlsx = dir.join("p.xlsx");
+    let o = crate::support::kamdeck(&["convert", input.to_str().unwrap(), xlsx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let back = kamdeck::input::load(&xlsx).unwrap();
+    assert_eq!((back.deck.theme.as_deref(), back.deck.title.as_deref()), (Some("./brand/"), Some("Q3 account review")));
+
+    std::fs::write(&input, format!("deck: {{ theme: midnight }}\n{minimal}")).unwrap();
+    let o = crate::support::kamdeck(&["check", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        crate::support::stderr(&o)
+            .contains("p.yaml:1:16: deck.theme: `midnight` is not a built-in theme (default) nor a folder"),
+        "{}",
+        crate::support::stderr(&o)
+    );
+}

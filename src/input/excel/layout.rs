@@ -273,6 +273,8 @@ pub(crate) const SELLER_KEYS: &[(&str, Kind)] = &[
     ("prepared_by", Kind::Text),
     ("confidentiality", Kind::Text),
     ("deck.lang", Kind::Text),
+    ("deck.theme", Kind::Text),
+    ("deck.title", Kind::Text),
 ];
 
 /// Fixed keys of the `Settings` sheet; factor weights follow as `scoring.growth.<factor>`

@@ -52,6 +52,8 @@ fn seller(p: &Portfolio) -> Table {
         key_value("prepared_by", Cell::text(p.prepared_by.as_deref())),
         key_value("confidentiality", Cell::text(p.confidentiality.as_deref())),
         key_value("deck.lang", Cell::text(p.deck.lang.as_deref())),
+        key_value("deck.theme", Cell::text(p.deck.theme.as_deref())),
+        key_value("deck.title", Cell::text(p.deck.title.as_deref())),
     ];
     table(l::SELLER, Vec::new(), rows)
 }

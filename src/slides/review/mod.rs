@@ -13,7 +13,7 @@ mod risk;
 mod scoring;
 pub(crate) mod team;
 pub(crate) mod timeline;
-mod title;
+pub(crate) mod title;
 
 use super::SlideKind;
 

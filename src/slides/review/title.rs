@@ -20,12 +20,12 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     };
 
     let data = json!({
-        "deck": c.t("deck.review"),
+        "deck": deck_name(c),
                 "period": p.period.clone().unwrap_or_else(|| c.year().to_owned()),
         "prepared": p.prepared_by.as_ref().map(|name| c.tr("title.prepared_by", &[("name", name)])),
         "date": p.report_date.map(|d| c.fmt.date(d)),
     });
-    let mut s = Slide::new("review/title.typ", seller, c.t("deck.review"), data);
+    let mut s = Slide::new("review/title.typ", seller, deck_name(c), data);
     s.outlined = false;
     Ok(vec![s])
 }
@@ -48,4 +48,9 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         rows.push((c.t("col.date"), link(seller("report_date"), l::serial(d)), CellFmt::Date));
     }
     c.key_values(m, "", rows)
+}
+
+/// The review's name: the portfolio's `deck.title`, else the catalogue's.
+pub(crate) fn deck_name(c: &Ctx<'_>) -> String {
+    c.p.deck.title.clone().unwrap_or_else(|| c.t("deck.review"))
 }

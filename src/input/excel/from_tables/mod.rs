@@ -244,7 +244,7 @@ impl Reader {
             fiscal_years,
             prepared_by: text("prepared_by"),
             confidentiality: text("confidentiality"),
-            deck: DeckOptions { lang: text("deck.lang") },
+            deck: DeckOptions { lang: text("deck.lang"), theme: text("deck.theme"), title: text("deck.title") },
             settings,
             plans,
             offerings,
