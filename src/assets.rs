@@ -47,12 +47,15 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OverlayError + '_ {
 #[derive(Debug, Clone)]
 pub struct Assets {
     files: BTreeMap<String, Cow<'static, [u8]>>,
+    /// The files a user's folder put here (`templates/review/pareto.typ`).
+    from_user: std::collections::BTreeSet<String>,
 }
 
 impl Assets {
     /// The files compiled into the binary.
     pub fn builtin() -> Self {
-        Self { files: BUILTIN.iter().map(|(k, v)| ((*k).to_owned(), Cow::Borrowed(*v))).collect() }
+        let files = BUILTIN.iter().map(|(k, v)| ((*k).to_owned(), Cow::Borrowed(*v))).collect();
+        Self { files, from_user: std::collections::BTreeSet::new() }
     }
 
     /// Replaces or adds the files of `dir` (recursively) under `prefix` (e.g. `templates/`).
@@ -81,11 +84,17 @@ impl Assets {
                     stack.push((shown, target));
                 } else if let Ok(rel) = shown.strip_prefix(dir) {
                     let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
-                    self.files.insert(key, Cow::Owned(std::fs::read(&target).map_err(io(&shown))?));
+                    self.files.insert(key.clone(), Cow::Owned(std::fs::read(&target).map_err(io(&shown))?));
+                    self.from_user.insert(key);
                 }
             }
         }
         Ok(())
+    }
+
+    /// Whether the file at `path` came from a user's folder.
+    pub fn is_from_user(&self, path: &str) -> bool {
+        self.from_user.contains(path)
     }
 
     /// The file at `path`.
@@ -118,7 +127,7 @@ mod tests {
     #[test]
     fn every_repository_asset_is_embedded() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut on_disk = Assets { files: BTreeMap::new() };
+        let mut on_disk = Assets { files: BTreeMap::new(), from_user: std::collections::BTreeSet::new() };
         for dir in ["templates", "themes", "locales"] {
             on_disk.overlay(&format!("{dir}/"), &root.join(dir)).unwrap();
         }

@@ -57,6 +57,7 @@ impl Error {
     /// Whether the user's input (file or arguments) caused it: exit code 2, else 1.
     pub fn is_bad_input(&self) -> bool {
         matches!(self, Self::Input(_) | Self::Spec(_) | Self::Folder(_) | Self::Usage(_))
+            || matches!(self, Self::Template(e) if e.user)
     }
 }
 

@@ -23,6 +23,8 @@ pub struct RenderError {
     pub place: String,
     /// What went wrong.
     pub message: String,
+    /// The template is the user's (from `--templates`): a fault in it is bad input.
+    pub user: bool,
 }
 
 impl RenderError {
@@ -33,14 +35,20 @@ impl RenderError {
             _ => "?".to_owned(),
         };
         let message = e.detail().map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
-        Self { place, message }
+        Self { place, message, user: false }
     }
 }
 
 /// The template environment, built once per process.
 pub struct Renderer {
     env: Environment<'static>,
+    /// Templates that came from a user's folder.
+    user: std::collections::BTreeSet<String>,
 }
+
+/// Instructions one template may run: the largest built-in (a 200-row appendix) takes a small
+/// fraction; a loop without end runs out and fails with its template and line.
+const FUEL: u64 = 50_000_000;
 
 impl Renderer {
     /// Loads every file under `templates/` of `assets`.
@@ -53,6 +61,7 @@ impl Renderer {
             .map_err(|e| RenderError::from_jinja(&e))?;
         env.set_syntax(syntax);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_fuel(Some(FUEL));
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
         env.set_formatter(|out, _state, value| {
             let mut s = String::new();
@@ -63,8 +72,12 @@ impl Renderer {
             }
             out.write_str(&s).map_err(|_| Error::new(ErrorKind::WriteFailure, "output"))
         });
+        let mut user = std::collections::BTreeSet::new();
         for (path, bytes) in assets.under("templates/") {
             let name = path.trim_start_matches("templates/").to_owned();
+            if assets.is_from_user(path) {
+                user.insert(name.clone());
+            }
             let text = String::from_utf8_lossy(bytes).into_owned();
             env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e))?;
         }
@@ -76,13 +89,18 @@ impl Renderer {
             let text = String::from_utf8_lossy(bytes).into_owned();
             env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e))?;
         }
-        Ok(Self { env })
+        Ok(Self { env, user })
     }
 
     /// Renders template `name` (e.g. `review/pareto.typ`) with `ctx`.
     pub fn render(&self, name: &str, ctx: impl Serialize) -> Result<String, RenderError> {
-        let tmpl = self.env.get_template(name).map_err(|e| RenderError::from_jinja(&e))?;
-        tmpl.render(minijinja::value::Serde(ctx)).map_err(|e| RenderError::from_jinja(&e))
+        let mark = |e: Error| {
+            let mut r = RenderError::from_jinja(&e);
+            r.user = e.name().is_some_and(|n| self.user.contains(n));
+            r
+        };
+        let tmpl = self.env.get_template(name).map_err(mark)?;
+        tmpl.render(minijinja::value::Serde(ctx)).map_err(mark)
     }
 }
 

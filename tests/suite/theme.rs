@@ -180,3 +180,29 @@ fn the_portfolio_names_its_theme_and_title() {
         crate::support::stderr(&o)
     );
 }
+
+#[test]
+fn a_template_that_loops_without_end_fails_with_its_place() {
+    let dir = crate::support::scratch("endless");
+    std::fs::create_dir_all(dir.join("review")).unwrap();
+    std::fs::write(
+        dir.join("review/pareto.typ"),
+        "#slide({{ meta }})[\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}]\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let example = crate::support::example("minimal.yaml");
+    let clock = std::time::Instant::now();
+    let o = crate::support::kamdeck(&[
+        "review",
+        example.to_str().unwrap(),
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(clock.elapsed().as_secs() < 60, "stopped in {:?}", clock.elapsed());
+    assert_eq!(o.status.code(), Some(2), "a fault in the user's template is bad input: {}", crate::support::stderr(&o));
+    assert!(crate::support::stderr(&o).contains("template review/pareto.typ:2"), "{}", crate::support::stderr(&o));
+    assert!(!out.join("review.pdf").exists());
+}
