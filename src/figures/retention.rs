@@ -104,8 +104,13 @@ pub fn retention(p: &Portfolio) -> Retention {
             .collect(),
         _ => Vec::new(),
     };
+    // SLIDES.md ranks renewals by MRR, the largest first: sorted by date, the five a slide
+    // shows at 10,000 accounts were the soonest, worth a few hundred each. Ties by date, then name.
     renewals.sort_by(|x, y| {
-        x.date.cmp(&y.date).then_with(|| super::by_name(&p.accounts[x.account], &p.accounts[y.account]))
+        y.mrr
+            .total_cmp(&x.mrr)
+            .then_with(|| x.date.cmp(&y.date))
+            .then_with(|| super::by_name(&p.accounts[x.account], &p.accounts[y.account]))
     });
     Retention { years, renewals, renewal_horizon }
 }
@@ -149,6 +154,18 @@ mod tests {
              - { id: d, name: D, revenue: { Y: 1 }, renewal_date: 2026-11-14 }\n",
         );
         let r = retention(&p);
-        assert_eq!(r.renewals.iter().map(|x| x.account).collect::<Vec<_>>(), [2, 0]);
+        assert_eq!(r.renewals.iter().map(|x| x.account).collect::<Vec<_>>(), [2, 0], "ties in MRR: by date");
+    }
+
+    #[test]
+    fn renewals_rank_by_mrr() {
+        let p = portfolio(
+            "seller: { name: S }\nfiscal_years: [Y]\nreport_date: 2026-11-15\nplans: [ { id: p, name: P } ]\naccounts:\n\
+             - { id: a, name: A, revenue: { Y: 1 }, mrr: { p: 300 }, renewal_date: 2026-12-01 }\n\
+             - { id: b, name: B, revenue: { Y: 1 }, mrr: { p: 9000 }, renewal_date: 2027-04-01 }\n\
+             - { id: c, name: C, revenue: { Y: 1 }, mrr: { p: 300 }, renewal_date: 2026-11-20 }\n",
+        );
+        let r = retention(&p);
+        assert_eq!(r.renewals.iter().map(|x| x.account).collect::<Vec<_>>(), [1, 2, 0]);
     }
 }
