@@ -187,3 +187,12 @@ fn a_template_that_makes_two_pages_keeps_the_numbers_right() {
     let second = r.page_texts.iter().position(|t| t.contains("Second half")).unwrap();
     assert!(r.page_texts[second - 1].contains("First half"));
 }
+
+#[test]
+fn the_pareto_slide_lists_as_many_of_the_vital_few_as_fit() {
+    let r = northbridge();
+    let page = r.page_texts.iter().map(|t| norm(t)).find(|t| t.contains("PARETO ANALYSIS")).unwrap();
+    // Nine accounts make the 80 %; all nine fit beside the chart.
+    assert!(page.contains("9 accounts (38%) generate 81% of FY2026 revenue"), "{page}");
+    assert!(page.contains("Gulf Coast Medical Group") && !page.contains("more"), "{page}");
+}

@@ -12,6 +12,9 @@ use crate::workbook::{At, CellFmt, Col, Mirror, V, chart, link, lit, rank, reven
 /// The `pareto` slide kind.
 pub(crate) static KIND: SlideKind = SlideKind { id: "pareto", templates: &["review/pareto.typ"], build, sheet, gaps };
 
+/// Most of the vital few the slide lists; the template shows as many as fit.
+const VITAL_ROWS: usize = 16;
+
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let pa = &c.f.pareto;
     if pa.rows.is_empty() {
@@ -56,7 +59,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .rows
         .iter()
         .take_while(|r| r.vital)
-        .take(8)
+        .take(VITAL_ROWS)
         .enumerate()
         .map(|(k, r)| {
             json!([
@@ -67,7 +70,6 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             ])
         })
         .collect();
-    let more = pa.vital_few.saturating_sub(8);
     let mut s = Slide::new("review/pareto.typ", c.t("kicker.pareto"), title, serde_json::Value::Null);
     let chart = s.chart("pareto", svg);
     s.data = json!({
@@ -75,7 +77,9 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "callout": c.t("pareto.callout"),
         "headers": [c.t("col.rank"), c.t("col.account"), c.t("col.revenue"), c.t("col.cumulative")],
         "vital": vital,
-        "more": (more > 0).then(|| c.more(more)),
+        // The note under the first k rows, for every k the template may show: it shows as many
+        // of the vital few as fit beside the chart.
+        "mores": (0..=vital.len()).map(|k| (pa.vital_few > k).then(|| c.more(pa.vital_few - k))).collect::<Vec<_>>(),
         "summary": c.tr("pareto.summary", &[("total", &c.fmt.money_short(pa.total)), ("accounts", &c.units("accounts", pa.rows.len())), ("year", &pa.year)]),
     });
     Ok(vec![s])
