@@ -21,6 +21,14 @@ pub enum OverlayError {
         /// The OS error.
         source: std::io::Error,
     },
+    /// Something other than a regular file of a sensible size.
+    #[error("{}: not a regular file of at most {limit_mb} MB: a theme or template folder holds only its files", path.display())]
+    NotAFile {
+        /// The entry.
+        path: PathBuf,
+        /// The size limit.
+        limit_mb: u64,
+    },
     /// A link leads out of the folder.
     #[error("{}: a link to {}, outside {}: kamdeck reads only the files inside the folders you name", link.display(), target.display(), dir.display())]
     Outside {
@@ -32,6 +40,9 @@ pub enum OverlayError {
         dir: PathBuf,
     },
 }
+
+/// Largest file a theme or template folder may hold (fonts are a few MB).
+const MAX_ASSET: u64 = 64 << 20;
 
 /// Whether a theme value names a folder rather than a built-in theme (`./brand`, `brand/`).
 pub fn is_folder_name(theme: &str) -> bool {
@@ -80,8 +91,12 @@ impl Assets {
                 if !target.starts_with(&root) {
                     return Err(OverlayError::Outside { link: shown, target, dir: dir.to_owned() });
                 }
-                if target.is_dir() {
+                let meta = std::fs::metadata(&target).map_err(io(&shown))?;
+                if meta.is_dir() {
                     stack.push((shown, target));
+                } else if !meta.is_file() || meta.len() > MAX_ASSET {
+                    // A named pipe would block the read for ever, a huge file fill the memory.
+                    return Err(OverlayError::NotAFile { path: shown, limit_mb: MAX_ASSET >> 20 });
                 } else if let Ok(rel) = shown.strip_prefix(dir) {
                     let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
                     self.files.insert(key.clone(), Cow::Owned(std::fs::read(&target).map_err(io(&shown))?));

@@ -21,6 +21,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// the output folder under any name is never written through, and a rename replaces a link
 /// at the target itself rather than the file it points to.
 pub fn write_set(files: &[(&Path, &[u8])]) -> Result<(), Error> {
+    // A folder where a file should go would fail its rename after the others succeeded.
+    if let Some((path, _)) = files.iter().find(|(p, _)| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir())) {
+        return Err(Error::Usage(format!(
+            "{}: is a folder: remove it or choose another output folder",
+            path.display()
+        )));
+    }
     let mut temps: Vec<PathBuf> = Vec::with_capacity(files.len());
     let clean = |temps: &[PathBuf]| {
         for t in temps {

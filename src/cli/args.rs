@@ -56,6 +56,15 @@ impl DeckArgs {
         Ok(request)
     }
 
+    /// Creates the output folder; a file in its place is bad input.
+    pub(super) fn output_folder(&self) -> Result<(), Error> {
+        let out = &self.output;
+        if out.exists() && !out.is_dir() {
+            return Err(Error::Usage(format!("{}: is a file, not a folder: name a folder with -o", out.display())));
+        }
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))
+    }
+
     /// Whether to print progress and timings.
     pub(super) fn verbose(&self) -> bool {
         self.verbose || std::io::stderr().is_terminal()

@@ -26,7 +26,7 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let loaded = start.elapsed();
     let spec = request.with_portfolio(&portfolio, super::folder_of(&args.input)).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
-    std::fs::create_dir_all(&r.output).map_err(|e| Error::io(&r.output, e))?;
+    r.output_folder()?;
     let typ_path = r.output.join("review.typ");
     let rendered = match engine.review(&portfolio) {
         Ok(x) => x,

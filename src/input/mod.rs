@@ -61,18 +61,42 @@ pub enum InputError {
 /// Loads and validates the portfolio at `path` (YAML or Excel, by extension).
 pub fn load(path: &Path) -> Result<Portfolio, InputError> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let read = || read_bounded(path).map_err(|source| InputError::Read { path: path.to_owned(), source });
     match ext.as_deref() {
         Some("yaml" | "yml") => {
-            let text =
-                std::fs::read_to_string(path).map_err(|source| InputError::Read { path: path.to_owned(), source })?;
+            let text = String::from_utf8(read()?).map_err(|e| InputError::Read {
+                path: path.to_owned(),
+                source: std::io::Error::other(format!(
+                    "not UTF-8 at byte {}: save it as UTF-8",
+                    e.utf8_error().valid_up_to()
+                )),
+            })?;
             from_yaml_str(&text, &path.display().to_string())
         }
-        Some("xlsx") => {
-            let bytes = std::fs::read(path).map_err(|source| InputError::Read { path: path.to_owned(), source })?;
-            excel::from_bytes(bytes, &path.display().to_string())
-        }
+        Some("xlsx") => excel::from_bytes(read()?, &path.display().to_string()),
         _ => Err(InputError::Format { path: path.to_owned() }),
     }
+}
+
+/// The largest portfolio file kamdeck reads: 100,000 accounts with stakeholders fit well within.
+const MAX_FILE: u64 = 512 << 20;
+
+/// The bytes of a regular file of at most `MAX_FILE`: a link to `/dev/zero` or a named pipe
+/// would otherwise be read until memory runs out, or forever.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file: name a .yaml or .xlsx file"));
+    }
+    if meta.len() > MAX_FILE {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MB: kamdeck reads portfolios up to that size",
+            MAX_FILE >> 20
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::io::Read::read_to_end(&mut std::io::Read::take(std::fs::File::open(path)?, MAX_FILE + 1), &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Reads and validates a portfolio workbook's bytes; `name` is used in error places.

@@ -6,6 +6,7 @@
 
 mod account;
 mod date;
+mod deck_choices;
 pub(crate) mod keyed;
 mod limits;
 mod ordered;

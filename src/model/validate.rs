@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 pub use super::suggest::did_you_mean;
 use super::suggest::{hint, preview};
 use super::{Account, Milestone, OrderedMap, Portfolio, Raci};
-use crate::assets::Assets;
 
 /// One thing wrong with a portfolio.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +25,11 @@ pub fn validate(p: &Portfolio) -> Vec<Problem> {
     v.problems.extend(super::limits::check(p).into_iter().map(|(path, message)| Problem { path, message }));
     v.problems
 }
+
+/// Longest account id: it names files.
+const MAX_ID: usize = 100;
+/// Longest account name: names are joined into titles and cells.
+const MAX_NAME: usize = 1_000;
 
 struct Validator {
     problems: Vec<Problem>,
@@ -87,25 +91,8 @@ impl Validator {
                 self.push(format!("fiscal_years[{i}]"), format!("`{y}` is listed twice"));
             }
         }
-        if let Some(lang) = &p.deck.lang {
-            let shipped = Assets::builtin().names("locales/", ".yaml");
-            if !shipped.contains(lang) {
-                let hint = hint(lang, shipped.iter().map(String::as_str));
-                self.push("deck.lang", format!("`{lang}` is not a language of kamdeck ({}){hint}", shipped.join(", ")));
-            }
-        }
-        if let Some(theme) = p.deck.theme.as_deref().filter(|t| !crate::assets::is_folder_name(t)) {
-            let built_in = Assets::builtin().names("themes/", "/theme.yaml");
-            if !built_in.iter().any(|b| b == theme) {
-                let hint = hint(theme, built_in.iter().map(String::as_str));
-                self.push(
-                    "deck.theme",
-                    format!(
-                        "`{theme}` is not a built-in theme ({}) nor a folder (`./brand/`){hint}",
-                        built_in.join(", ")
-                    ),
-                );
-            }
+        for (path, message) in super::deck_choices::check(&p.deck) {
+            self.push(path, message);
         }
         self.settings(p);
         let plans: Vec<&str> = p.plans.iter().map(|x| x.id.as_str()).collect();
@@ -189,6 +176,16 @@ impl Validator {
             self.push(
                 format!("{at}.id"),
                 format!("`{}` is not a valid id: use lower-case letters, digits and '-'", a.id),
+            );
+        } else if a.id.len() > MAX_ID {
+            // An id names the plan's files (`plans/<id>.pdf`); file systems stop at 255 bytes.
+            self.push(format!("{at}.id"), format!("{} characters: an id names files, keep it to {MAX_ID}", a.id.len()));
+        }
+        if a.name.chars().count() > MAX_NAME {
+            // Names are joined into titles and workbook cells: a long one would overflow both.
+            self.push(
+                format!("{at}.name"),
+                format!("{} characters: keep a name to {MAX_NAME}", a.name.chars().count()),
             );
         }
         if a.name.trim().is_empty() {

@@ -323,3 +323,54 @@ fn library_messages_are_said_in_the_users_terms() {
         &["p.yaml:1:17: seller.name: is empty: write a text"],
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn hostile_files_and_folders_are_refused_before_anything_is_written() {
+    let dir = scratch("hostile");
+    let minimal = example("minimal.yaml");
+    let minimal = minimal.to_str().unwrap();
+    // A folder where the workbook goes: refused before the PDF is replaced.
+    let out = dir.join("out");
+    std::fs::create_dir_all(out.join("review.xlsx")).unwrap();
+    std::fs::write(out.join("review.pdf"), "old").unwrap();
+    let o = kamdeck(&["review", minimal, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("review.xlsx: is a folder"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(out.join("review.pdf")).unwrap(), "old");
+    // -o naming a file.
+    let file = write(&dir, "afile", "");
+    let o = kamdeck(&["review", minimal, "-o", &file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is a file, not a folder"), "{}", stderr(&o));
+    // An input that never ends.
+    let zero = dir.join("zero.yaml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let o = kamdeck(&["check", zero.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    // A theme folder holding a named pipe.
+    let theme = dir.join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    assert!(Command::new("mkfifo").arg(theme.join("notes.txt")).status().unwrap().success());
+    let o = kamdeck(&["review", minimal, "--theme", theme.to_str().unwrap(), "-o", dir.join("o2").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("notes.txt: not a regular file"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_portfolio_cannot_send_kamdeck_out_of_its_folder_or_name_files_too_long() {
+    rejects(
+        "theme-escape",
+        "deck: { theme: ../elsewhere/ }\nseller: { name: S }\nfiscal_years: [FY1]\n",
+        &["p.yaml:1:16: deck.theme: `../elsewhere/` leaves the portfolio's folder"],
+    );
+    let id = "a".repeat(251);
+    rejects(
+        "long-id",
+        &format!(
+            "seller: {{ name: S }}\nfiscal_years: [FY1]\naccounts:\n  - {{ id: {id}, name: A, revenue: {{ FY1: 1 }} }}\n"
+        ),
+        &["accounts[0].id: 251 characters: an id names files, keep it to 100"],
+    );
+}
