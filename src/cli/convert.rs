@@ -20,6 +20,10 @@ pub(super) struct ConvertArgs {
 
 pub(super) fn run(a: &ConvertArgs) -> Result<(), Error> {
     is_xlsx(&a.output)?;
+    let same = a.output.canonicalize().ok().is_some_and(|o| a.input.canonicalize().is_ok_and(|i| i == o));
+    if same {
+        return Err(Error::Usage(format!("{}: the output is the input: name another file", a.output.display())));
+    }
     let p = input::load(&a.input)?;
     write_atomic(&a.output, &portfolio_bytes(&p, &a.output)?)
 }

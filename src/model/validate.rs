@@ -26,6 +26,8 @@ pub fn validate(p: &Portfolio) -> Vec<Problem> {
     v.problems
 }
 
+/// Largest money amount: a thousand trillion, far above any account's revenue.
+const MAX_MONEY: f64 = 1e15;
 /// Longest account id: it names files.
 const MAX_ID: usize = 100;
 /// Longest account name: names are joined into titles and cells.
@@ -51,6 +53,9 @@ impl Validator {
             self.push(path, format!("{value} is not an amount: write a number of 0 or more"));
         } else if value < 0.0 {
             self.push(path, format!("{value} is negative: money amounts are 0 or more"));
+        } else if value > MAX_MONEY {
+            // 1e308 passed and printed a 300-digit number across the slide.
+            self.push(path, format!("{value:e} is beyond 10^15: check the amount"));
         }
     }
 
@@ -210,8 +215,13 @@ impl Validator {
             self.money(&path, *v);
         }
         self.plan_amounts(&format!("{at}.mrr"), a.mrr.iter(), r.plans);
+        let mut periods = HashSet::new();
         for (i, h) in a.mrr_history.iter().enumerate() {
             self.plan_amounts(&format!("{at}.mrr_history[{i}]"), h.plans.iter().map(|(k, v)| (k.as_str(), v)), r.plans);
+            // A period twice made the change since last period compare the wrong quarters.
+            if !periods.insert(h.period.as_str()) {
+                self.push(format!("{at}.mrr_history[{i}].period"), format!("`{}` is listed twice", h.period));
+            }
         }
         if let Some(m) = a.margin {
             self.range(&format!("{at}.margin"), m, -1.0, 1.0, "write the margin as a fraction of revenue, e.g. 0.32");

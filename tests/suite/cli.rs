@@ -374,3 +374,24 @@ fn a_portfolio_cannot_send_kamdeck_out_of_its_folder_or_name_files_too_long() {
         &["accounts[0].id: 251 characters: an id names files, keep it to 100"],
     );
 }
+
+#[test]
+fn amounts_beyond_reason_and_doubled_periods_are_problems() {
+    rejects(
+        "absurd",
+        "seller: { name: S }\nfiscal_years: [FY1]\nplans: [ { id: p, name: P } ]\naccounts:\n  - { id: a, name: A, revenue: { FY1: 1e308 }, mrr_history: [ { period: Q1, p: 1 }, { period: Q1, p: 2 } ] }\n",
+        &[
+            "accounts[0].revenue.FY1: 1e308 is beyond 10^15: check the amount",
+            "accounts[0].mrr_history[1].period: `Q1` is listed twice",
+        ],
+    );
+}
+
+#[test]
+fn convert_refuses_to_overwrite_its_input() {
+    let dir = scratch("convert-self");
+    let input = write(&dir, "p.yaml", &std::fs::read_to_string(example("minimal.yaml")).unwrap());
+    let o = kamdeck(&["convert", &input, &input]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("the output is the input"), "{}", stderr(&o));
+}

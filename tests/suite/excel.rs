@@ -374,8 +374,8 @@ fn headers_and_cells_that_would_lose_data_are_named() {
     let accounts = (
         "Accounts",
         vec![
-            vec!["id", "name", "revenue FY2", "revnue FY1", "industy", "name", "my own column"],
-            vec!["a", "A", "10", "5", "Care", "B", "kept"],
+            vec!["id", "name", "revenue FY2", "revnue FY1", "industy", "name", "my own column", "2024"],
+            vec!["a", "A", "10", "5", "Care", "B", "kept", "7"],
         ],
     );
     rejects(
@@ -385,6 +385,7 @@ fn headers_and_cells_that_would_lose_data_are_named() {
             "p.xlsx: Accounts!D1: column `revnue FY1` is not read: did you mean `revenue FY1`?",
             "p.xlsx: Accounts!E1: column `industy` is not read: did you mean `industry`?",
             "p.xlsx: Accounts!F1: column `name` is named twice (also B1): rename or delete one",
+            "p.xlsx: Accounts!H1: column header 2024 is a number: write the column's name, e.g. `revenue FY2024`",
         ],
     );
 }

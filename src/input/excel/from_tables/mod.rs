@@ -176,6 +176,13 @@ impl Reader {
         let prefixes = [l::REVENUE, l::MRR, l::GROWTH, l::HARMONY, l::OFFERING];
         let mut seen: HashMap<String, u16> = HashMap::new();
         for (i, c) in grid.rows.first().into_iter().flatten().enumerate() {
+            if let Cell::Number(n) = c {
+                // A number where a header belongs (`2024` for `revenue FY2024`) drops the column.
+                let col = grid.left + u16::try_from(i).unwrap_or(u16::MAX);
+                let message = format!("column header {n} is a number: write the column's name, e.g. `revenue FY{n}`");
+                self.problem(format!("{}!{}", grid.name, a1(grid.top, col)), message);
+                continue;
+            }
             let Cell::Text(text) = c else { continue };
             let header = text.trim().to_lowercase();
             let col = grid.left + u16::try_from(i).unwrap_or(u16::MAX);
