@@ -51,6 +51,12 @@ impl<'a> Ctx<'a> {
         self.tn("more", n, &[])
     }
 
+    /// The note under the first `k` of `total` rows, for every `k` up to `listed`: a template
+    /// that shows as many rows as fit (the theme's `fit`) picks the one for the rows it shows.
+    pub fn mores(&self, listed: usize, total: usize) -> Vec<Option<String>> {
+        (0..=listed).map(|k| (total > k).then(|| self.more(total - k))).collect()
+    }
+
     /// "Label: text" with the language's spacing before the colon.
     pub fn labelled(&self, label: &str, text: &str) -> String {
         self.tr("labelled", &[("label", label), ("text", text)])

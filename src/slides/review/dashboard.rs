@@ -133,9 +133,9 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "headers": [c.t("col.account"), c.t("col.tier"), c.t("col.mrr"), c.t("col.change"), c.t("col.onboarding"), c.t("col.risk")],
         "rows": rows,
         "tints": tints,
-        // The note under the first k rows, for every k the template may show: it drops rows
-        // from the end when longer words (German, Spanish) make the table taller.
-        "mores": (0..=rows.len()).map(|k| (d.top.len() > k).then(|| c.more(d.top.len() - k))).collect::<Vec<_>>(),
+        // The template drops rows from the end when longer words (German, Spanish) make the
+        // table taller; the note under it counts the rest.
+        "mores": c.mores(rows.len(), d.top.len()),
         "onboarding": (!onboarding.is_empty()).then(|| c.labelled(&c.t("dashboard.onboarding"), &onboarding.join(" · "))),
         "upsell": upsell,
     });

@@ -77,9 +77,8 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "callout": c.t("pareto.callout"),
         "headers": [c.t("col.rank"), c.t("col.account"), c.t("col.revenue"), c.t("col.cumulative")],
         "vital": vital,
-        // The note under the first k rows, for every k the template may show: it shows as many
-        // of the vital few as fit beside the chart.
-        "mores": (0..=vital.len()).map(|k| (pa.vital_few > k).then(|| c.more(pa.vital_few - k))).collect::<Vec<_>>(),
+        // The template shows as many of the vital few as fit beside the chart.
+        "mores": c.mores(vital.len(), pa.vital_few),
         "summary": c.tr("pareto.summary", &[("total", &c.fmt.money_short(pa.total)), ("accounts", &c.units("accounts", pa.rows.len())), ("year", &pa.year)]),
     });
     Ok(vec![s])
