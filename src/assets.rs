@@ -107,6 +107,25 @@ impl Assets {
         Ok(())
     }
 
+    /// Copies the files under `from` to the same names under `to`, replacing any there
+    /// (built-in files stay borrowed from the binary).
+    pub fn copy_under(&mut self, from: &str, to: &str) {
+        let copies: Vec<(String, Cow<'static, [u8]>, bool)> = self
+            .files
+            .range(from.to_owned()..)
+            .take_while(|(k, _)| k.starts_with(from))
+            .map(|(k, v)| (format!("{to}{}", &k[from.len()..]), v.clone(), self.from_user.contains(k)))
+            .collect();
+        for (key, bytes, user) in copies {
+            if user {
+                self.from_user.insert(key.clone());
+            } else {
+                self.from_user.remove(&key);
+            }
+            self.files.insert(key, bytes);
+        }
+    }
+
     /// Whether the file at `path` came from a user's folder.
     pub fn is_from_user(&self, path: &str) -> bool {
         self.from_user.contains(path)

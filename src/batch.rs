@@ -22,6 +22,8 @@ pub struct PlanResult {
     pub outcome: Result<usize, Error>,
     /// Slide kinds left out for missing data (stakeholders, divisions, milestones).
     pub shortened: bool,
+    /// The plan's warnings (text its fonts cannot show).
+    pub warnings: Vec<String>,
 }
 
 /// Stack of a batch worker's pool thread: typst recurses deeply on nested content.
@@ -79,6 +81,7 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
     let a = &p.accounts[account];
     let shortened = a.stakeholders.is_empty() || a.divisions.is_empty() || a.milestones.is_empty();
     let path = |ext: &str| -> PathBuf { out.join(format!("{}.{ext}", a.id)) };
+    let mut warnings = Vec::new();
     let outcome = std::fs::create_dir_all(out).map_err(|e| Error::io(out, e)).and_then(|()| {
         match engine.plan(p, figures, account, cores) {
             Ok(r) => {
@@ -91,6 +94,7 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
                     set.push((&typ, r.source.as_bytes()));
                 }
                 write_set(&set)?;
+                warnings = r.warnings;
                 Ok(r.page_texts.len())
             }
             Err(Failed { error, source }) => {
@@ -101,5 +105,5 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
             }
         }
     });
-    PlanResult { account, outcome, shortened }
+    PlanResult { account, outcome, shortened, warnings }
 }

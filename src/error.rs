@@ -32,6 +32,9 @@ pub enum Error {
     /// Typst failed.
     #[error(transparent)]
     Typeset(#[from] crate::typeset::TypesetError),
+    /// `--strict`, and the deck has warnings.
+    #[error("{} (--strict makes these errors)", .0.join("\n  "))]
+    Strict(Vec<String>),
     /// A file could not be written or a folder read.
     #[error("{}: {source}", path.display())]
     Io {
@@ -56,8 +59,9 @@ impl Error {
 
     /// Whether the user's input (file or arguments) caused it: exit code 2, else 1.
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, Self::Input(_) | Self::Spec(_) | Self::Folder(_) | Self::Usage(_))
+        matches!(self, Self::Input(_) | Self::Spec(_) | Self::Folder(_) | Self::Usage(_) | Self::Strict(_))
             || matches!(self, Self::Template(e) if e.user)
+            || matches!(self, Self::Theme(e) if e.user)
     }
 }
 

@@ -38,6 +38,8 @@ pub struct ChartError(pub String);
 pub struct ChartStyle {
     /// Font family registered with plotters (the theme's font).
     pub font: &'static str,
+    /// The page behind the chart.
+    pub background: RGBColor,
     /// Primary.
     pub primary: RGBColor,
     /// Accent.
@@ -77,18 +79,22 @@ fn registered() -> &'static Mutex<HashSet<String>> {
     SET.get_or_init(|| Mutex::new(HashSet::new()))
 }
 
+/// Width of the 16:9 page's content area with the default margins: the charts' sizes are
+/// drawn for it.
+const WIDE_CONTENT: f64 = 297.0 * 72.0 / 25.4 - 72.0;
+
 impl ChartStyle {
-    /// The chart style of `theme`, registering its font with plotters once per process.
+    /// The chart style of `theme`, registering its body font with plotters once per process.
     pub fn new(theme: &Theme, assets: &crate::assets::Assets) -> Self {
         let c = &theme.colors;
         let mut reg = registered().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // plotters keeps fonts by family name for the whole process; it measures nothing
+        // kamdeck relies on (labels are measured by `text_width`), and Typst draws the SVG's
+        // text with the theme's own files.
         if !reg.contains(&theme.font) {
-            let files: Vec<(&str, &[u8])> =
-                assets.under(&theme.root).filter(|(p, _)| p.ends_with(".otf") || p.ends_with(".ttf")).collect();
-            let pick = |needle: &str| files.iter().find(|(p, _)| p.contains(needle)).or(files.first()).map(|(_, b)| *b);
-            // plotters keeps fonts for the whole process; a theme is loaded once per process.
-            for (style, needle) in [(FontStyle::Normal, "Regular"), (FontStyle::Bold, "SemiBold")] {
-                if let Some(bytes) = pick(needle) {
+            for (style, weight) in [(FontStyle::Normal, 400), (FontStyle::Bold, 600)] {
+                let file = crate::theme::fonts::file_of(&theme.font_files, &theme.font, weight);
+                if let Some(bytes) = file.and_then(|f| assets.get(f)) {
                     let leaked: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
                     let _ = plotters::style::register_font(&theme.font, style, leaked);
                 }
@@ -96,8 +102,12 @@ impl ChartStyle {
             reg.insert(theme.font.clone());
         }
         let font: &'static str = Box::leak(theme.font.clone().into_boxed_str());
+        // Charts are drawn at sizes made for the 16:9 page and scaled into their place; on a
+        // narrower page their labels are drawn larger so that they print at `sizes.chart`.
+        let shrink = (theme.page.content_width() / WIDE_CONTENT).clamp(0.5, 1.0);
         Self {
             font,
+            background: rgb(&c.background),
             primary: rgb(&c.primary),
             accent: rgb(&c.accent),
             text: rgb(&c.text),
@@ -110,7 +120,7 @@ impl ChartStyle {
             unknown: rgb(&c.unknown),
             tiers: [rgb(&c.tier_a), rgb(&c.tier_b), rgb(&c.tier_c)],
             series: c.series.iter().map(|s| rgb(s)).collect(),
-            label: theme.size("chart", 9.5),
+            label: theme.sizes.chart / shrink,
         }
     }
 

@@ -142,7 +142,7 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
         order.sort_by(|a, b| radius(b).total_cmp(&radius(a)));
         for q in &order {
             let r = radius(q);
-            p.circle(x(q.x), y(q.y), r, q.color, 0.75, Some(RGBColor(255, 255, 255)));
+            p.circle(x(q.x), y(q.y), r, q.color, 0.75, Some(s.background));
             // Labels must not sit on any bubble either.
             taken.push(LabelBox::new(x(q.x), y(q.y), 2.0 * r * 0.85, 2.0 * r * 0.85, Align::Center));
         }

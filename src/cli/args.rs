@@ -24,8 +24,8 @@ pub(super) struct DeckArgs {
     /// A built-in theme by name (`kamdeck themes`), or a theme folder of your own (`./brand/`).
     #[arg(long, value_name = "NAME|DIR")]
     pub theme: Option<String>,
-    /// Folder of theme files (theme.yaml, theme.typ, fonts/) that replace the theme's own.
-    #[arg(long, value_name = "DIR")]
+    /// The same as `--theme DIR` (kept for older scripts).
+    #[arg(long, value_name = "DIR", hide = true, conflicts_with = "theme")]
     pub theme_dir: Option<PathBuf>,
     /// Folder of templates that replace built-in ones with the same name.
     #[arg(long, value_name = "DIR")]
@@ -33,6 +33,9 @@ pub(super) struct DeckArgs {
     /// Language of the slides and workbook: en, de, fr or es (default: the portfolio's deck.lang, else en).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Treat warnings as errors: text the theme's fonts cannot show stops the deck.
+    #[arg(long)]
+    pub strict: bool,
     /// Print progress, timings and the summary on stderr (default: only on a terminal).
     #[arg(short, long)]
     pub verbose: bool,
@@ -43,13 +46,16 @@ impl DeckArgs {
     /// file is read); `resolve` it again with the portfolio's own choices once it is loaded.
     pub(super) fn request(&self, deck: DeckKind, accounts: Option<AccountSelection>) -> Result<SpecRequest, Error> {
         let request = SpecRequest {
-            theme: self.theme.clone(),
-            theme_dir: self.theme_dir.clone(),
+            theme: self.theme.clone().or_else(|| {
+                // A folder named as such, even when its name has no slash (`--theme-dir brand`).
+                self.theme_dir.as_ref().map(|d| d.join("").to_string_lossy().into_owned())
+            }),
             templates: self.templates.clone(),
             lang: self.lang.clone(),
             slides: self.slides.clone(),
             no_workbook: self.no_workbook,
             keep_typst: self.keep_typst,
+            strict: self.strict,
             accounts,
         };
         request.clone().resolve(deck)?;

@@ -62,6 +62,10 @@ pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     }
     let mut failed = 0;
     for r in &results {
+        for w in &r.warnings {
+            let line = format!("warning: account `{}`: {w}", portfolio.accounts[r.account].id);
+            eprintln!("{}", super::terminal_safe(&line));
+        }
         if let Err(e) = &r.outcome {
             failed += 1;
             let line = format!("error: account `{}`: {e}", portfolio.accounts[r.account].id);

@@ -50,6 +50,9 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
         set.push((&typ_path, rendered.source.as_bytes()));
     }
     write_set(&set)?;
+    for w in &rendered.warnings {
+        eprintln!("warning: {}", super::terminal_safe(w));
+    }
     if verbose {
         let t = rendered.timings;
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::assets::Assets;
 use crate::error::Error;
 use crate::output::write_atomic;
-use crate::theme::Theme;
+use crate::theme::{Theme, ThemeSource};
 
 #[derive(Debug, clap::Subcommand)]
 pub(super) enum ThemeCommand {
@@ -24,10 +24,9 @@ pub(super) enum ThemeCommand {
 
 /// One line per built-in theme: its name and what it looks like.
 pub(super) fn list() -> Result<(), Error> {
-    let assets = Assets::builtin();
     let mut out = std::io::stdout().lock();
-    for name in assets.names("themes/", "/theme.yaml") {
-        let theme = Theme::load(&assets, &name)?;
+    for name in Assets::builtin().names("themes/", "/theme.yaml") {
+        let theme = Theme::load(&mut Assets::builtin(), &ThemeSource::Builtin(name.clone()))?;
         let _ = writeln!(out, "{name:<12} {}", theme.description);
     }
     Ok(())
@@ -45,9 +44,17 @@ fn eject(name: &str, dir: &Path, force: bool) -> Result<(), Error> {
     if !known.iter().any(|k| k == name) {
         return Err(Error::Usage(format!("{name}: no such theme (built in: {})", known.join(", "))));
     }
-    let prefix = format!("themes/{name}/");
-    let files: Vec<(PathBuf, &[u8])> =
-        assets.under(&prefix).map(|(path, bytes)| (dir.join(&path[prefix.len()..]), bytes)).collect();
+    // The files of the theme and of the themes it extends (its own win), beside its own
+    // theme.yaml, which keeps its `extends`: a copy that can be edited file by file.
+    let mut composed = assets.clone();
+    let theme = Theme::load(&mut composed, &ThemeSource::Builtin(name.to_owned()))?;
+    let own = format!("themes/{name}/theme.yaml");
+    let files: Vec<(PathBuf, &[u8])> = composed
+        .under(&theme.root)
+        .filter(|(path, _)| !path.ends_with("/theme.yaml"))
+        .map(|(path, bytes)| (dir.join(&path[theme.root.len()..]), bytes))
+        .chain(assets.get(&own).map(|bytes| (dir.join("theme.yaml"), bytes)))
+        .collect();
     if !force && let Some((f, _)) = files.iter().find(|(f, _)| f.exists()) {
         return Err(Error::Usage(format!("{} exists: pass --force to replace it", f.display())));
     }

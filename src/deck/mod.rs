@@ -5,6 +5,7 @@
 //! same `Deck` to each writer: `pdf` (templates → Typst → PDF) and `xlsx` (the workbook).
 //! A further format is a further sibling of these two.
 
+mod glyphs;
 mod pdf;
 pub mod select;
 pub mod spec;
@@ -23,8 +24,9 @@ use crate::i18n::{Fmt, Locale};
 use crate::model::Portfolio;
 use crate::render::Renderer;
 use crate::slides::{self, Ctx, Deck, SlideKind};
-use crate::theme::Theme;
+use crate::theme::{Glyphs, Theme};
 use crate::typeset::{Base, DeckWorld};
+use crate::workbook::Brand;
 
 /// Everything loaded once per process, for the decks of one spec.
 pub struct Engine {
@@ -33,6 +35,8 @@ pub struct Engine {
     renderer: Renderer,
     base: Arc<Base>,
     style: ChartStyle,
+    glyphs: Glyphs,
+    brand: Brand,
 }
 
 /// How one deck uses the machine's cores.
@@ -77,6 +81,8 @@ pub struct Rendered {
     pub titles: Vec<String>,
     /// Stage timings.
     pub timings: Timings,
+    /// What the reader should know (text the theme's fonts cannot show).
+    pub warnings: Vec<String>,
 }
 
 /// A deck that failed in Typst keeps its source for inspection.
@@ -100,15 +106,15 @@ impl Engine {
         if let Some(dir) = &spec.templates {
             assets.overlay("templates/", dir)?;
         }
-        if let Some(dir) = &spec.theme_dir {
-            assets.overlay(&format!("themes/{}/", spec.theme), dir)?;
-        }
-        let theme = Theme::load(&assets, &spec.theme)?;
+        let theme = Theme::load(&mut assets, &spec.theme)?;
         let locale = Locale::load(&assets, &spec.lang)?;
         let renderer = Renderer::new(&assets)?;
-        let base = Arc::new(Base::new(theme.fonts(&assets), theme_files(&theme, &assets)));
+        let base = Arc::new(Base::new(theme.font_data(&assets), theme_files(&theme, &assets)));
         let style = ChartStyle::new(&theme, &assets);
-        Ok(Self { spec: spec.clone(), locale, renderer, base, style })
+        let glyphs = Glyphs::new(&theme.font_files);
+        let c = &theme.colors;
+        let brand = Brand { font: theme.fonts.body.clone(), strong: c.cover.clone(), on_strong: c.on_cover.clone() };
+        Ok(Self { spec: spec.clone(), locale, renderer, base, style, glyphs, brand })
     }
 
     /// The spec this engine was made for.
@@ -141,7 +147,7 @@ impl Engine {
     /// The review's workbook alone (no PDF): what `review` writes beside the deck.
     pub fn review_workbook(&self, p: &Portfolio, figures: &Figures) -> Result<Vec<u8>, Error> {
         let deck = self.slides(p, figures, DeckKind::Review, None)?;
-        Ok(xlsx::workbook(&deck, true)?)
+        Ok(xlsx::workbook(&deck, &self.brand, true)?)
     }
 
     /// What `p` lacks for each slide of the review (`kind: note`), for `kamdeck check`.
@@ -184,10 +190,14 @@ impl Engine {
         let clock = Instant::now();
         let deck = self.slides(p, figures, kind, account)?;
         let charts = clock.elapsed();
+        let warnings = glyphs::missing(&deck, &self.glyphs, &self.brand.font);
+        if self.spec.strict && !warnings.is_empty() {
+            return Err(Error::Strict(warnings).into());
+        }
         let workbook = || {
             self.spec.outputs.workbook.then(|| {
                 let clock = Instant::now();
-                (xlsx::workbook(&deck, cores == Cores::All), clock.elapsed())
+                (xlsx::workbook(&deck, &self.brand, cores == Cores::All), clock.elapsed())
             })
         };
         let pdf = || pdf::write(&self.renderer, &self.base, &deck);
@@ -220,6 +230,7 @@ impl Engine {
             page_texts: pdf.page_texts,
             titles: pdf.titles,
             timings,
+            warnings,
         })
     }
 }

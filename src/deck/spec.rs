@@ -13,6 +13,7 @@ use crate::assets::Assets;
 pub use crate::error::SpecError;
 use crate::model::Portfolio;
 use crate::slides::{PLAN, REVIEW, SlideKind};
+use crate::theme::ThemeSource;
 
 /// Which deck.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,10 +50,8 @@ pub const DEFAULT_LANG: &str = "en";
 /// What a deck is asked for, as given: nothing checked yet.
 #[derive(Debug, Clone, Default)]
 pub struct SpecRequest {
-    /// A built-in theme's name (default `default`).
+    /// A built-in theme's name (default `default`) or a theme folder (`./brand/`).
     pub theme: Option<String>,
-    /// A folder whose files replace the theme's files by name.
-    pub theme_dir: Option<PathBuf>,
     /// A folder whose files replace built-in templates by name.
     pub templates: Option<PathBuf>,
     /// The catalogue's language (default `en`).
@@ -63,6 +62,8 @@ pub struct SpecRequest {
     pub no_workbook: bool,
     /// Also keep the generated Typst source.
     pub keep_typst: bool,
+    /// Warnings are errors.
+    pub strict: bool,
     /// The accounts of a batch of plans (checked already: `AccountSelection::parse`).
     pub accounts: Option<AccountSelection>,
 }
@@ -81,10 +82,8 @@ pub struct Outputs {
 pub struct DeckSpec {
     /// Which deck.
     pub deck: DeckKind,
-    /// A built-in theme's name.
-    pub theme: String,
-    /// A folder overriding the theme's files.
-    pub theme_dir: Option<PathBuf>,
+    /// The theme.
+    pub theme: ThemeSource,
     /// A folder overriding built-in templates.
     pub templates: Option<PathBuf>,
     /// The catalogue's language.
@@ -93,6 +92,8 @@ pub struct DeckSpec {
     pub slides: Vec<&'static SlideKind>,
     /// What is written.
     pub outputs: Outputs,
+    /// Warnings (text the fonts cannot show) are errors.
+    pub strict: bool,
     /// For plans: the accounts of the batch (every account when none were named).
     pub accounts: AccountSelection,
 }
@@ -102,12 +103,12 @@ impl DeckSpec {
     pub fn new(deck: DeckKind) -> Self {
         Self {
             deck,
-            theme: DEFAULT_THEME.to_owned(),
-            theme_dir: None,
+            theme: ThemeSource::Builtin(DEFAULT_THEME.to_owned()),
             templates: None,
             lang: DEFAULT_LANG.to_owned(),
             slides: deck.registry().to_vec(),
             outputs: Outputs { workbook: true, typst: false },
+            strict: false,
             accounts: AccountSelection::all(),
         }
     }
@@ -130,7 +131,6 @@ impl SpecRequest {
             self.lang.clone_from(&p.deck.lang);
         }
         if self.theme.is_none()
-            && self.theme_dir.is_none()
             && let Some(theme) = &p.deck.theme
         {
             self.theme = Some(if crate::assets::is_folder_name(theme) {
@@ -145,20 +145,16 @@ impl SpecRequest {
     /// Checks every choice against what is built in.
     pub fn resolve(self, deck: DeckKind) -> Result<DeckSpec, SpecError> {
         let builtin = Assets::builtin();
-        let mut theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
-        let mut theme_dir = self.theme_dir;
-        // A path names a theme folder of the user's: its files replace the default theme's.
-        if crate::assets::is_folder_name(&theme) {
-            if theme_dir.is_some() {
-                return Err(SpecError(format!("--theme {theme} is a folder: leave out --theme-dir")));
+        let theme = self.theme.unwrap_or_else(|| DEFAULT_THEME.to_owned());
+        let theme = if crate::assets::is_folder_name(&theme) {
+            ThemeSource::Folder(PathBuf::from(&theme))
+        } else {
+            let themes = builtin.names("themes/", "/theme.yaml");
+            if !themes.contains(&theme) {
+                return Err(SpecError(format!("--theme {theme}: no such theme (built in: {})", themes.join(", "))));
             }
-            theme_dir = Some(PathBuf::from(&theme));
-            theme = DEFAULT_THEME.to_owned();
-        }
-        let themes = builtin.names("themes/", "/theme.yaml");
-        if !themes.contains(&theme) {
-            return Err(SpecError(format!("--theme {theme}: no such theme (built in: {})", themes.join(", "))));
-        }
+            ThemeSource::Builtin(theme)
+        };
         let lang = self.lang.unwrap_or_else(|| DEFAULT_LANG.to_owned());
         let langs = builtin.names("locales/", ".yaml");
         if !langs.contains(&lang) {
@@ -171,11 +167,11 @@ impl SpecRequest {
         Ok(DeckSpec {
             deck,
             theme,
-            theme_dir,
             templates: self.templates,
             lang,
             slides,
             outputs: Outputs { workbook: !self.no_workbook, typst: self.keep_typst },
+            strict: self.strict,
             accounts: self.accounts.unwrap_or_else(AccountSelection::all),
         })
     }
@@ -211,8 +207,8 @@ mod tests {
     fn defaults_are_the_whole_deck() {
         let spec = DeckSpec::new(DeckKind::Review);
         let resolved = SpecRequest::default().resolve(DeckKind::Review).unwrap();
-        assert_eq!((resolved.theme.as_str(), resolved.lang.as_str()), (spec.theme.as_str(), spec.lang.as_str()));
-        assert_eq!((spec.theme.as_str(), spec.lang.as_str()), ("default", "en"));
+        assert_eq!((&resolved.theme, resolved.lang.as_str()), (&spec.theme, spec.lang.as_str()));
+        assert_eq!((spec.theme.to_string().as_str(), spec.lang.as_str()), ("default", "en"));
         assert_eq!(spec.slides.len(), REVIEW.len());
         assert!(spec.outputs.workbook && !spec.outputs.typst);
     }
@@ -220,13 +216,11 @@ mod tests {
     #[test]
     fn unknown_choices_list_the_valid_ones() {
         let ask = |r: SpecRequest| r.resolve(DeckKind::Review).map(|_| ()).unwrap_err().0;
-        let theme = ask(SpecRequest { theme: Some("midnight".into()), ..SpecRequest::default() });
-        assert_eq!(theme, "--theme midnight: no such theme (built in: default)");
+        let theme = ask(SpecRequest { theme: Some("neon".into()), ..SpecRequest::default() });
+        assert_eq!(theme, "--theme neon: no such theme (built in: contrast, default, midnight)");
         let folder = SpecRequest { theme: Some("./brand/".into()), ..SpecRequest::default() };
         let spec = folder.resolve(DeckKind::Review).unwrap();
-        assert_eq!((spec.theme.as_str(), spec.theme_dir.as_deref()), ("default", Some(Path::new("./brand/"))));
-        let both = SpecRequest { theme: Some("./brand".into()), theme_dir: Some("x".into()), ..SpecRequest::default() };
-        assert_eq!(ask(both), "--theme ./brand is a folder: leave out --theme-dir");
+        assert_eq!(spec.theme, ThemeSource::Folder(Path::new("./brand/").to_owned()));
         let lang = ask(SpecRequest { lang: Some("xx".into()), ..SpecRequest::default() });
         assert_eq!(lang, "--lang xx: no such language (shipped: de, en, es, fr)");
         let slide = ask(SpecRequest { slides: Some(vec!["paretto".into()]), ..SpecRequest::default() });

@@ -2,10 +2,10 @@
 
 use crate::model::Portfolio;
 use crate::slides::Deck;
-use crate::workbook::{MirrorSheet, WorkbookError, deck_workbook};
+use crate::workbook::{Brand, MirrorSheet, WorkbookError, deck_workbook};
 
 /// The deck's workbook; `parallel` builds its sheets on threads of their own.
-pub(super) fn workbook(deck: &Deck<'_>, parallel: bool) -> Result<Vec<u8>, WorkbookError> {
+pub(super) fn workbook(deck: &Deck<'_>, brand: &Brand, parallel: bool) -> Result<Vec<u8>, WorkbookError> {
     let c = &deck.ctx;
     let sheets: Vec<MirrorSheet<'_>> = deck
         .sections
@@ -32,5 +32,5 @@ pub(super) fn workbook(deck: &Deck<'_>, parallel: bool) -> Result<Vec<u8>, Workb
         }
         None => c.p,
     };
-    deck_workbook(c.p, inputs, c.loc, &sheets, parallel)
+    deck_workbook(c.p, inputs, c.loc, &sheets, brand, parallel)
 }

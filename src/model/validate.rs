@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 pub use super::suggest::did_you_mean;
-use super::suggest::{hint, preview};
+pub(crate) use super::suggest::{hint, preview};
 use super::{Account, Milestone, OrderedMap, Portfolio, Raci};
 
 /// One thing wrong with a portfolio.

@@ -57,13 +57,34 @@ pub(crate) struct Styles {
     pub money_code: String,
 }
 
+/// The deck's brand in its workbook: the theme's body font and cover colours on the
+/// header rows and titles (a portfolio workbook alone keeps Excel's defaults).
+#[derive(Debug, Clone)]
+pub struct Brand {
+    /// Font family of headers and titles.
+    pub font: String,
+    /// Header fill and title colour, `#RRGGBB`.
+    pub strong: String,
+    /// Header text, `#RRGGBB`.
+    pub on_strong: String,
+}
+
 impl Styles {
-    fn new(currency: &str) -> Self {
+    fn new(currency: &str, brand: Option<&Brand>) -> Self {
         let symbol = crate::i18n::currency_symbol(currency).replace('"', "");
         let money_code = format!("\"{symbol}\"#,##0;-\"{symbol}\"#,##0");
+        let mut header = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
+        let mut title = Format::new().set_bold().set_font_size(14);
+        if let Some(b) = brand {
+            header = header
+                .set_font_name(&b.font)
+                .set_background_color(b.strong.as_str())
+                .set_font_color(b.on_strong.as_str());
+            title = title.set_font_name(&b.font).set_font_color(b.strong.as_str());
+        }
         Self {
-            header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
-            title: Format::new().set_bold().set_font_size(14),
+            header,
+            title,
             note: Format::new().set_italic().set_font_color("#595959"),
             bold: Format::new().set_bold(),
             money: Format::new().set_num_format(&money_code),
@@ -85,7 +106,7 @@ pub(crate) struct Book {
 }
 
 impl Book {
-    fn new(p: &Portfolio) -> Result<Self, WorkbookError> {
+    fn new(p: &Portfolio, brand: Option<&Brand>) -> Result<Self, WorkbookError> {
         let mut wb = Workbook::new();
         // Fixed properties: the same portfolio gives the same bytes.
         let d = p.report_date.unwrap_or(crate::model::Date { year: 2000, month: 1, day: 1 });
@@ -99,7 +120,7 @@ impl Book {
         // Fast compression: at 10,000 accounts the default level doubles the writing time
         // for a file a few percent smaller.
         wb.set_zip_compression_level(1);
-        Ok(Self { wb, styles: Styles::new(&p.currency) })
+        Ok(Self { wb, styles: Styles::new(&p.currency, brand) })
     }
 
     fn finish(mut self) -> Result<Vec<u8>, WorkbookError> {
@@ -109,7 +130,7 @@ impl Book {
 
 /// The portfolio alone as a workbook (README + input sheets): `convert` and `init`.
 pub fn portfolio_workbook(p: &Portfolio, loc: &Locale) -> Result<Vec<u8>, WorkbookError> {
-    let mut book = Book::new(p)?;
+    let mut book = Book::new(p, None)?;
     let tables = crate::input::excel::tables(p);
     let mut readme = Worksheet::new();
     inputs::readme(&mut readme, &book.styles, p, loc, &[]).in_sheet("README")?;
@@ -149,9 +170,10 @@ pub(crate) fn deck_workbook(
     inputs: &Portfolio,
     loc: &Locale,
     sheets: &[MirrorSheet<'_>],
+    brand: &Brand,
     parallel: bool,
 ) -> Result<Vec<u8>, WorkbookError> {
-    let mut book = Book::new(p)?;
+    let mut book = Book::new(p, Some(brand))?;
     let names: Vec<(String, &'static str)> = sheets.iter().map(|s| (s.name.clone(), s.kind)).collect();
     let tables = crate::input::excel::tables(inputs);
     let refs = InputRefs::of(&tables);

@@ -198,35 +198,29 @@ fn anchors_merge_keys_and_dates() {
 }
 
 #[test]
-fn theme_override_with_a_logo_and_a_bad_colour() {
+fn a_partial_theme_with_a_logo_and_a_bad_colour() {
     let dir = scratch("theme_logo");
     let theme = dir.join("theme");
     std::fs::create_dir_all(&theme).unwrap();
     std::fs::write(theme.join("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#fff\"/></svg>").unwrap();
-    let builtin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/theme.yaml")).unwrap();
-    std::fs::write(theme.join("theme.yaml"), builtin.replace("logo: null", "logo: logo.svg")).unwrap();
+    let partial = "extends: default\nlogo: { file: logo.svg, alt: Example Co, footer: true }\n";
+    std::fs::write(theme.join("theme.yaml"), partial).unwrap();
     let out = dir.join("out");
     let input = example("minimal.yaml");
-    let o = kamdeck(&[
-        "review",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--theme-dir",
-        theme.to_str().unwrap(),
-    ]);
+    // `--theme-dir` is kept as another name of `--theme DIR`.
+    let run = |flag: &str| {
+        kamdeck(&["review", input.to_str().unwrap(), "-o", out.to_str().unwrap(), flag, theme.to_str().unwrap()])
+    };
+    let o = run("--theme-dir");
     assert!(o.status.success(), "{}", stderr(&o));
-    std::fs::write(theme.join("theme.yaml"), builtin.replace("\"#1B2A4A\"", "\"navy\"")).unwrap();
-    let o = kamdeck(&[
-        "review",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--theme-dir",
-        theme.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("`navy` is not a #RRGGBB colour"), "{}", stderr(&o));
+    std::fs::write(theme.join("theme.yaml"), format!("{partial}colors:\n  primary: navvy\n")).unwrap();
+    let o = run("--theme");
+    assert_eq!(o.status.code(), Some(2));
+    let place = format!(
+        "{}:4:12: `navvy` is neither a #RRGGBB colour nor a name in `palette`; did you mean `navy`?",
+        theme.join("theme.yaml").display()
+    );
+    assert!(stderr(&o).contains(&place), "{}", stderr(&o));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! library and read back what a user would see: page text, page counts, bytes.
 
 mod architecture;
+mod branding;
 mod cli;
 mod deck;
 mod escaping;

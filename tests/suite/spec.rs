@@ -53,7 +53,10 @@ fn refused(args: &[&str], expected: &str) {
 fn unknown_choices_exit_2_listing_the_valid_ones() {
     let input = example("northbridge.yaml");
     let input = input.to_str().unwrap();
-    refused(&["review", input, "--theme", "midnight"], "--theme midnight: no such theme (built in: default)");
+    refused(
+        &["review", input, "--theme", "neon"],
+        "--theme neon: no such theme (built in: contrast, default, midnight)",
+    );
     refused(&["review", input, "--lang", "xx"], "--lang xx: no such language (shipped: de, en, es, fr)");
     refused(
         &["review", input, "--slides", "dashboard,paretto"],

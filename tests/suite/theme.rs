@@ -95,7 +95,9 @@ fn pairs_keep_every_label_level_with_its_value() {
 fn themes_are_listed_and_an_ejected_theme_gives_the_same_deck() {
     let o = crate::support::kamdeck(&["themes"]);
     assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("default "), "{}", String::from_utf8_lossy(&o.stdout));
+    let listed = String::from_utf8_lossy(&o.stdout);
+    let names: Vec<&str> = listed.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(names, ["contrast", "default", "midnight"], "{listed}");
 
     let dir = crate::support::scratch("eject");
     let brand = dir.join("brand");
@@ -170,12 +172,13 @@ fn the_portfolio_names_its_theme_and_title() {
     let back = kamdeck::input::load(&xlsx).unwrap();
     assert_eq!((back.deck.theme.as_deref(), back.deck.title.as_deref()), (Some("./brand/"), Some("Q3 account review")));
 
-    std::fs::write(&input, format!("deck: {{ theme: midnight }}\n{minimal}")).unwrap();
+    std::fs::write(&input, format!("deck: {{ theme: neon }}\n{minimal}")).unwrap();
     let o = crate::support::kamdeck(&["check", input.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        crate::support::stderr(&o)
-            .contains("p.yaml:1:16: deck.theme: `midnight` is not a built-in theme (default) nor a folder"),
+        crate::support::stderr(&o).contains(
+            "p.yaml:1:16: deck.theme: `neon` is not a built-in theme (contrast, default, midnight) nor a folder"
+        ),
         "{}",
         crate::support::stderr(&o)
     );
