@@ -58,15 +58,16 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OverlayError + '_ {
 #[derive(Debug, Clone)]
 pub struct Assets {
     files: BTreeMap<String, Cow<'static, [u8]>>,
-    /// The files a user's folder put here (`templates/review/pareto.typ`).
-    from_user: std::collections::BTreeSet<String>,
+    /// The files a user's folder put here (`templates/review/pareto.typ`), with the file
+    /// each was read from, for messages.
+    from_user: BTreeMap<String, PathBuf>,
 }
 
 impl Assets {
     /// The files compiled into the binary.
     pub fn builtin() -> Self {
         let files = BUILTIN.iter().map(|(k, v)| ((*k).to_owned(), Cow::Borrowed(*v))).collect();
-        Self { files, from_user: std::collections::BTreeSet::new() }
+        Self { files, from_user: BTreeMap::new() }
     }
 
     /// Replaces or adds the files of `dir` (recursively) under `prefix` (e.g. `templates/`).
@@ -100,7 +101,7 @@ impl Assets {
                 } else if let Ok(rel) = shown.strip_prefix(dir) {
                     let key = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
                     self.files.insert(key.clone(), Cow::Owned(std::fs::read(&target).map_err(io(&shown))?));
-                    self.from_user.insert(key);
+                    self.from_user.insert(key, shown.clone());
                 }
             }
         }
@@ -110,25 +111,29 @@ impl Assets {
     /// Copies the files under `from` to the same names under `to`, replacing any there
     /// (built-in files stay borrowed from the binary).
     pub fn copy_under(&mut self, from: &str, to: &str) {
-        let copies: Vec<(String, Cow<'static, [u8]>, bool)> = self
+        let copies: Vec<(String, Cow<'static, [u8]>, Option<PathBuf>)> = self
             .files
             .range(from.to_owned()..)
             .take_while(|(k, _)| k.starts_with(from))
-            .map(|(k, v)| (format!("{to}{}", &k[from.len()..]), v.clone(), self.from_user.contains(k)))
+            .map(|(k, v)| (format!("{to}{}", &k[from.len()..]), v.clone(), self.from_user.get(k).cloned()))
             .collect();
-        for (key, bytes, user) in copies {
-            if user {
-                self.from_user.insert(key.clone());
-            } else {
-                self.from_user.remove(&key);
-            }
+        for (key, bytes, origin) in copies {
+            match origin {
+                Some(o) => self.from_user.insert(key.clone(), o),
+                None => self.from_user.remove(&key),
+            };
             self.files.insert(key, bytes);
         }
     }
 
     /// Whether the file at `path` came from a user's folder.
     pub fn is_from_user(&self, path: &str) -> bool {
-        self.from_user.contains(path)
+        self.from_user.contains_key(path)
+    }
+
+    /// The user's file that the file at `path` was read from, if a user's folder gave it.
+    pub fn origin(&self, path: &str) -> Option<&Path> {
+        self.from_user.get(path).map(PathBuf::as_path)
     }
 
     /// The file at `path`.
@@ -161,7 +166,7 @@ mod tests {
     #[test]
     fn every_repository_asset_is_embedded() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut on_disk = Assets { files: BTreeMap::new(), from_user: std::collections::BTreeSet::new() };
+        let mut on_disk = Assets { files: BTreeMap::new(), from_user: BTreeMap::new() };
         for dir in ["templates", "themes", "locales"] {
             on_disk.overlay(&format!("{dir}/"), &root.join(dir)).unwrap();
         }

@@ -57,6 +57,7 @@ impl DeckArgs {
             keep_typst: self.keep_typst,
             strict: self.strict,
             accounts,
+            ..SpecRequest::default()
         };
         request.clone().resolve(deck)?;
         Ok(request)

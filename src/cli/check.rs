@@ -19,7 +19,7 @@ pub(super) struct CheckArgs {
 pub(super) fn run(args: &CheckArgs) -> Result<(), Error> {
     let request = SpecRequest { lang: args.lang.clone(), ..SpecRequest::default() };
     request.clone().resolve(DeckKind::Review)?;
-    let p = input::load(&args.input)?;
+    let p = input::load_checked(&args.input, &crate::deck::spec::portfolio_problems)?;
     let spec = request.with_portfolio(&p, super::folder_of(&args.input)).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
     let mut out = std::io::stdout().lock();

@@ -35,7 +35,7 @@ pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     let request = a.out.request(DeckKind::Plan, Some(selection))?;
     let verbose = a.out.verbose();
     let start = Instant::now();
-    let portfolio = input::load(&a.input)?;
+    let portfolio = input::load_checked(&a.input, &crate::deck::spec::portfolio_problems)?;
     let spec = request.with_portfolio(&portfolio, super::folder_of(&a.input)).resolve(DeckKind::Plan)?;
     let accounts = spec.accounts.resolve(&portfolio)?;
     let engine = Engine::new(&spec)?;

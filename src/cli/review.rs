@@ -22,7 +22,7 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let request = r.request(DeckKind::Review, None)?;
     let verbose = r.verbose();
     let start = Instant::now();
-    let portfolio = input::load(&args.input)?;
+    let portfolio = input::load_checked(&args.input, &crate::deck::spec::portfolio_problems)?;
     let loaded = start.elapsed();
     let spec = request.with_portfolio(&portfolio, super::folder_of(&args.input)).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;

@@ -42,26 +42,29 @@ pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, deck: &Deck<'_>) -> R
     let date = deck.doc.date;
     // The main file is named as `--keep-typst` writes it, so diagnostics point into that file.
     let main = deck.ctx.account.map_or_else(|| "/review.typ".to_owned(), |i| format!("/{}.typ", p.accounts[i].id));
-    let build = |numbers: Numbers| -> Result<(DeckWorld, String, Vec<String>), Failed> {
-        let (source, files, titles) = source(renderer, deck, numbers)?;
+    let build = |numbers: Numbers| -> Result<(DeckWorld, String, Vec<String>, Vec<Made>), Failed> {
+        let (source, files, titles, made) = source(renderer, deck, numbers)?;
         let mut world = DeckWorld::new(Arc::clone(base), &main, source.clone(), date);
         for (path, bytes) in files {
             world.add(&path, bytes);
         }
-        Ok((world, source, titles))
+        Ok((world, source, titles, made))
     };
-    let keep = |e: typeset::TypesetError, source: &str| Failed { error: e.into(), source: Some(source.to_owned()) };
+    let keep = |e: typeset::TypesetError, source: &str, made: &[Made]| Failed {
+        error: blame(e, main.trim_start_matches('/'), made, renderer),
+        source: Some(source.to_owned()),
+    };
 
     let clock = Instant::now();
-    let (mut world, mut source, titles) = build(Numbers::Known)?;
+    let (mut world, mut source, titles, mut made) = build(Numbers::Known)?;
     t.templates = clock.elapsed();
     let clock = Instant::now();
-    let mut doc = typeset::compile(&world).map_err(|e| keep(e, &source))?;
+    let mut doc = typeset::compile(&world).map_err(|e| keep(e, &source, &made))?;
     // A template that made two pages of one slide shifted every later number: lay the
     // deck out again with numbers Typst counts.
     if doc.pages().len() != titles.len() {
-        (world, source, _) = build(Numbers::Counted)?;
-        doc = typeset::compile(&world).map_err(|e| keep(e, &source))?;
+        (world, source, _, made) = build(Numbers::Counted)?;
+        doc = typeset::compile(&world).map_err(|e| keep(e, &source, &made))?;
     }
     t.typeset = clock.elapsed();
     let clock = Instant::now();
@@ -69,18 +72,62 @@ pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, deck: &Deck<'_>) -> R
         Some(i) => format!("kamdeck-plan-{}-{}", p.seller.name, p.accounts[i].id),
         None => format!("kamdeck-review-{}", p.seller.name),
     };
-    let bytes = typeset::pdf(&world, &doc, &ident, date).map_err(|e| keep(e, &source))?;
+    let bytes = typeset::pdf(&world, &doc, &ident, date).map_err(|e| keep(e, &source, &made))?;
     t.pdf = clock.elapsed();
     Ok(Pdf { bytes, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
 }
 
-/// The Typst source of the deck, the virtual files it uses and the slide titles.
+/// The lines of the generated source one slide's template made.
+struct Made {
+    /// Its first line (1-based).
+    line: usize,
+    /// The template.
+    template: &'static str,
+    /// The slide's number in the deck.
+    slide: usize,
+}
+
+/// A Typst error with the template and slide that made the lines it points at; an error in
+/// lines a user's template made is that template's fault (exit 2), at its file.
+fn blame(e: typeset::TypesetError, main: &str, made: &[Made], renderer: &Renderer) -> Error {
+    let typeset::TypesetError::Compile(mut diags) = e else { return e.into() };
+    let mut user = None;
+    for d in &mut diags {
+        let line = d
+            .place
+            .strip_prefix(main)
+            .and_then(|rest| rest.trim_start_matches(':').split(':').next()?.parse::<usize>().ok());
+        let Some(m) = line.and_then(|l| made.iter().rev().find(|m| m.line <= l)) else { continue };
+        match renderer.origin(m.template) {
+            Some(path) => {
+                user.get_or_insert_with(|| format!("{} (slide {})", path.display(), m.slide));
+                d.message.push_str(&format!(" [in what {} made for slide {}]", path.display(), m.slide));
+            }
+            None => d.message.push_str(&format!(" [template {}, slide {}]", m.template, m.slide)),
+        }
+    }
+    match user {
+        Some(place) => crate::render::RenderError {
+            place,
+            message: format!(
+                "Typst cannot compile what it made:\n{}",
+                diags.iter().map(|d| format!("  {}: {}", d.place, d.message)).collect::<Vec<_>>().join("\n")
+            ),
+            user: true,
+        }
+        .into(),
+        None => typeset::TypesetError::Compile(diags).into(),
+    }
+}
+
+/// The Typst source of the deck, the virtual files it uses, the slide titles and which
+/// lines each slide's template made.
 #[allow(clippy::type_complexity)]
 fn source(
     renderer: &Renderer,
     deck: &Deck<'_>,
     numbers: Numbers,
-) -> Result<(String, Vec<(String, Vec<u8>)>, Vec<String>), Error> {
+) -> Result<(String, Vec<(String, Vec<u8>)>, Vec<String>, Vec<Made>), Error> {
     let d = &deck.doc;
     let doc = json!({
         "title": d.title,
@@ -92,6 +139,8 @@ fn source(
     let mut out = renderer.render("deck.typ", json!({ "doc": doc }))?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut titles = Vec::new();
+    let mut made = Vec::new();
+    let mut lines = out.lines().count();
     for (section, s) in deck.slides() {
         let page = match numbers {
             Numbers::Known => Some(titles.len() + 1),
@@ -104,9 +153,11 @@ fn source(
         });
         let text = renderer.render(s.template, json!({ "meta": meta, "d": s.data }))?;
         out.push('\n');
+        made.push(Made { line: lines + 1, template: s.template, slide: titles.len() + 1 });
+        lines += text.split('\n').count();
         out.push_str(&text);
         titles.push(s.title.clone());
         files.extend(s.charts.iter().map(|c| (c.path.clone(), c.svg.clone().into_bytes())));
     }
-    Ok((out, files, titles))
+    Ok((out, files, titles, made))
 }

@@ -66,6 +66,8 @@ pub struct SpecRequest {
     pub strict: bool,
     /// The accounts of a batch of plans (checked already: `AccountSelection::parse`).
     pub accounts: Option<AccountSelection>,
+    /// The portfolio's own slide lists (review, plans), taken where `slides` is not set.
+    pub portfolio_slides: [Option<Vec<String>>; 2],
 }
 
 /// What a build writes.
@@ -130,6 +132,7 @@ impl SpecRequest {
         if self.lang.is_none() {
             self.lang.clone_from(&p.deck.lang);
         }
+        self.portfolio_slides = [p.deck.slides.clone(), p.deck.plan_slides.clone()];
         if self.theme.is_none()
             && let Some(theme) = &p.deck.theme
         {
@@ -160,7 +163,11 @@ impl SpecRequest {
         if !langs.contains(&lang) {
             return Err(SpecError(format!("--lang {lang}: no such language (shipped: {})", langs.join(", "))));
         }
-        let slides = match self.slides {
+        let from_portfolio = match deck {
+            DeckKind::Review => &self.portfolio_slides[0],
+            DeckKind::Plan => &self.portfolio_slides[1],
+        };
+        let slides = match self.slides.or_else(|| from_portfolio.clone()) {
             None => deck.registry().to_vec(),
             Some(ids) => select(deck, &ids)?,
         };
@@ -177,24 +184,61 @@ impl SpecRequest {
     }
 }
 
+/// A list of slide ids that does not pick slides: the position and id at fault, and why.
+struct BadSlides {
+    at: Option<(usize, String)>,
+    why: String,
+}
+
 /// The kinds `ids` names, in that order; each id once.
-fn select(deck: DeckKind, ids: &[String]) -> Result<Vec<&'static SlideKind>, SpecError> {
+fn pick(deck: DeckKind, ids: &[String]) -> Result<Vec<&'static SlideKind>, BadSlides> {
     let registry = deck.registry();
     let valid = || registry.iter().map(|k| k.id).collect::<Vec<_>>().join(", ");
     let mut out: Vec<&'static SlideKind> = Vec::new();
-    for id in ids.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        let kind = registry.iter().find(|k| k.id == id).ok_or_else(|| {
-            SpecError(format!("--slides {id}: no such slide in the {} deck (slides: {})", deck.command(), valid()))
-        })?;
+    for (i, id) in ids.iter().enumerate().map(|(i, s)| (i, s.trim())).filter(|(_, s)| !s.is_empty()) {
+        let at = Some((i, id.to_owned()));
+        let Some(kind) = registry.iter().find(|k| k.id == id) else {
+            let hint = crate::model::validate::hint(id, registry.iter().map(|k| k.id));
+            return Err(BadSlides {
+                at,
+                why: format!("no such slide in the {} deck (slides: {}){hint}", deck.command(), valid()),
+            });
+        };
         if out.iter().any(|k| k.id == id) {
-            return Err(SpecError(format!("--slides {id}: named twice")));
+            return Err(BadSlides { at, why: "named twice".to_owned() });
         }
         out.push(kind);
     }
     if out.is_empty() {
-        return Err(SpecError(format!("--slides: name at least one slide (slides: {})", valid())));
+        return Err(BadSlides { at: None, why: format!("name at least one slide (slides: {})", valid()) });
     }
     Ok(out)
+}
+
+/// `--slides` as asked on the command line.
+fn select(deck: DeckKind, ids: &[String]) -> Result<Vec<&'static SlideKind>, SpecError> {
+    pick(deck, ids).map_err(|b| match b.at {
+        Some((_, id)) => SpecError(format!("--slides {id}: {}", b.why)),
+        None => SpecError(format!("--slides: {}", b.why)),
+    })
+}
+
+/// What is wrong with the deck choices a portfolio makes that only the decks know of (its
+/// slide lists), as problems of the file: `input::load_checked` places them.
+pub fn portfolio_problems(p: &Portfolio) -> Vec<crate::model::validate::Problem> {
+    [("deck.slides", DeckKind::Review, &p.deck.slides), ("deck.plan_slides", DeckKind::Plan, &p.deck.plan_slides)]
+        .into_iter()
+        .filter_map(|(key, deck, ids)| {
+            let b = pick(deck, ids.as_ref()?).err()?;
+            Some(match b.at {
+                Some((i, id)) => crate::model::validate::Problem {
+                    path: format!("{key}[{i}]"),
+                    message: format!("`{id}`: {}", b.why),
+                },
+                None => crate::model::validate::Problem { path: key.to_owned(), message: b.why },
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

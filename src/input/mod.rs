@@ -58,8 +58,17 @@ pub enum InputError {
     },
 }
 
+/// Further checks of a loaded portfolio by its caller (the deck choices it names), reported
+/// with the file's own problems, in place.
+pub type Checks<'a> = &'a dyn Fn(&Portfolio) -> Vec<validate::Problem>;
+
 /// Loads and validates the portfolio at `path` (YAML or Excel, by extension).
 pub fn load(path: &Path) -> Result<Portfolio, InputError> {
+    load_checked(path, &|_| Vec::new())
+}
+
+/// `load`, with the caller's `checks` reported as the file's problems, at their places.
+pub fn load_checked(path: &Path, checks: Checks<'_>) -> Result<Portfolio, InputError> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let read = || read_bounded(path).map_err(|source| InputError::Read { path: path.to_owned(), source });
     match ext.as_deref() {
@@ -71,9 +80,9 @@ pub fn load(path: &Path) -> Result<Portfolio, InputError> {
                     e.utf8_error().valid_up_to()
                 )),
             })?;
-            from_yaml_str(&text, &path.display().to_string())
+            yaml_checked(&text, &path.display().to_string(), checks)
         }
-        Some("xlsx") => excel::from_bytes(read()?, &path.display().to_string()),
+        Some("xlsx") => excel::from_bytes(read()?, &path.display().to_string(), checks),
         _ => Err(InputError::Format { path: path.to_owned() }),
     }
 }
@@ -101,13 +110,18 @@ fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// Reads and validates a portfolio workbook's bytes; `name` is used in error places.
 pub fn from_xlsx_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputError> {
-    excel::from_bytes(bytes, name)
+    excel::from_bytes(bytes, name, &|_| Vec::new())
 }
 
 /// Parses and validates YAML text; `name` is used in error places.
 pub fn from_yaml_str(text: &str, name: &str) -> Result<Portfolio, InputError> {
+    yaml_checked(text, name, &|_| Vec::new())
+}
+
+fn yaml_checked(text: &str, name: &str, checks: Checks<'_>) -> Result<Portfolio, InputError> {
     let (portfolio, mut problems) = yaml::parse(text, name)?;
-    let invalid = validate::validate(&portfolio);
+    let mut invalid = validate::validate(&portfolio);
+    invalid.extend(checks(&portfolio));
     if !invalid.is_empty() {
         // Positions are only needed to report problems: index the file only then.
         let index = yaml_index::PathIndex::build(text);

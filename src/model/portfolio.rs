@@ -62,6 +62,12 @@ pub struct DeckOptions {
     /// catalogue's ("Quarterly KAM review").
     #[serde(default)]
     pub title: Option<String>,
+    /// The review's slides by id, in this order (`--slides` wins).
+    #[serde(default)]
+    pub slides: Option<Vec<String>>,
+    /// The account plans' slides by id, in this order (`--slides` wins).
+    #[serde(default)]
+    pub plan_slides: Option<Vec<String>>,
 }
 
 fn default_currency() -> String {

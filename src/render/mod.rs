@@ -27,15 +27,24 @@ pub struct RenderError {
     pub user: bool,
 }
 
+/// Templates that came from a user's folder, by name, with the file each was read from.
+type UserTemplates = std::collections::BTreeMap<String, std::path::PathBuf>;
+
 impl RenderError {
-    fn from_jinja(e: &Error) -> Self {
-        let place = match (e.name(), e.line()) {
-            (Some(n), Some(l)) => format!("{n}:{l}"),
+    /// The error at its place: the user's own file when the template is theirs.
+    fn from_jinja(e: &Error, user: &UserTemplates) -> Self {
+        let origin = e.name().and_then(|n| user.get(n));
+        let name = match (e.name(), origin) {
+            (_, Some(path)) => path.display().to_string(),
             (Some(n), None) => n.to_owned(),
-            _ => "?".to_owned(),
+            (None, None) => "?".to_owned(),
+        };
+        let place = match e.line() {
+            Some(l) => format!("{name}:{l}"),
+            None => name,
         };
         let message = e.detail().map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
-        Self { place, message, user: false }
+        Self { place, message, user: origin.is_some() }
     }
 }
 
@@ -43,7 +52,7 @@ impl RenderError {
 pub struct Renderer {
     env: Environment<'static>,
     /// Templates that came from a user's folder.
-    user: std::collections::BTreeSet<String>,
+    user: UserTemplates,
 }
 
 /// Instructions one template may run: the largest built-in (a 200-row appendix) takes a small
@@ -58,7 +67,7 @@ impl Renderer {
         let syntax = minijinja::syntax::SyntaxConfig::builder()
             .comment_delimiters("{##", "##}")
             .build()
-            .map_err(|e| RenderError::from_jinja(&e))?;
+            .map_err(|e| RenderError::from_jinja(&e, &UserTemplates::new()))?;
         env.set_syntax(syntax);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_fuel(Some(FUEL));
@@ -72,14 +81,14 @@ impl Renderer {
             }
             out.write_str(&s).map_err(|_| Error::new(ErrorKind::WriteFailure, "output"))
         });
-        let mut user = std::collections::BTreeSet::new();
+        let mut user = UserTemplates::new();
         for (path, bytes) in assets.under("templates/") {
             let name = path.trim_start_matches("templates/").to_owned();
-            if assets.is_from_user(path) {
-                user.insert(name.clone());
+            if let Some(origin) = assets.origin(path) {
+                user.insert(name.clone(), origin.to_owned());
             }
             let text = String::from_utf8_lossy(bytes).into_owned();
-            env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e))?;
+            env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e, &user))?;
         }
         // The built-ins stay reachable under `builtin/`, so an override can extend the template
         // it replaces: `{% extends "builtin/review/pareto.typ" %}` and fill its `extra` block,
@@ -87,18 +96,19 @@ impl Renderer {
         for (path, bytes) in Assets::builtin().under("templates/") {
             let name = format!("builtin/{}", path.trim_start_matches("templates/"));
             let text = String::from_utf8_lossy(bytes).into_owned();
-            env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e))?;
+            env.add_template_owned(name, text).map_err(|e| RenderError::from_jinja(&e, &user))?;
         }
         Ok(Self { env, user })
     }
 
+    /// The user's file that template `name` was read from, if it is theirs.
+    pub fn origin(&self, name: &str) -> Option<&std::path::Path> {
+        self.user.get(name).map(std::path::PathBuf::as_path)
+    }
+
     /// Renders template `name` (e.g. `review/pareto.typ`) with `ctx`.
     pub fn render(&self, name: &str, ctx: impl Serialize) -> Result<String, RenderError> {
-        let mark = |e: Error| {
-            let mut r = RenderError::from_jinja(&e);
-            r.user = e.name().is_some_and(|n| self.user.contains(n));
-            r
-        };
+        let mark = |e: Error| RenderError::from_jinja(&e, &self.user);
         let tmpl = self.env.get_template(name).map_err(mark)?;
         tmpl.render(minijinja::value::Serde(ctx)).map_err(mark)
     }

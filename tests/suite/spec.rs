@@ -105,3 +105,41 @@ fn the_readme_lists_every_slide_id() {
         assert!(readme.contains(&format!("{deck} slide ids are `{ids}`")), "README: the {deck} slide ids are {ids}");
     }
 }
+
+#[test]
+fn the_portfolio_chooses_its_slides_and_the_command_line_wins() {
+    let dir = scratch("portfolio-slides");
+    let minimal = std::fs::read_to_string(example("minimal.yaml")).unwrap();
+    let input = dir.join("p.yaml");
+    std::fs::write(&input, format!("deck:\n  slides: [pareto, dashboard]\n  plan_slides: [snapshot]\n{minimal}"))
+        .unwrap();
+    let run = |out: &str, extra: &[&str]| {
+        let out = dir.join(out);
+        let mut args = vec!["review", input.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        args.extend(extra);
+        let o = kamdeck(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        mirrors(&std::fs::read(out.join("review.xlsx")).unwrap())
+    };
+    assert_eq!(run("own", &[]), ["01 Pareto", "02 Dashboard"]);
+    assert_eq!(run("cli", &["--slides", "abc"]), ["01 ABC"]);
+    // The same choice read back from the workbook `convert` writes.
+    let xlsx = dir.join("p.xlsx");
+    assert!(kamdeck(&["convert", input.to_str().unwrap(), xlsx.to_str().unwrap()]).status.success());
+    let back = kamdeck::input::load(&xlsx).unwrap();
+    assert_eq!(back.deck.slides, Some(vec!["pareto".to_owned(), "dashboard".to_owned()]));
+    assert_eq!(back.deck.plan_slides, Some(vec!["snapshot".to_owned()]));
+
+    // Unknown or doubled ids are problems of the file, at their place.
+    std::fs::write(
+        &input,
+        format!("deck:\n  slides: [dashboard, paretto]\n  plan_slides: [snapshot, snapshot]\n{minimal}"),
+    )
+    .unwrap();
+    let o = kamdeck(&["check", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("p.yaml:2:23: deck.slides[1]: `paretto`: no such slide in the review deck"), "{err}");
+    assert!(err.contains("did you mean `pareto`?"), "{err}");
+    assert!(err.contains("p.yaml:3:27: deck.plan_slides[1]: `snapshot`: named twice"), "{err}");
+}

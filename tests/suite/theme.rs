@@ -151,6 +151,39 @@ fn an_override_can_extend_the_built_in_template_it_replaces() {
 }
 
 #[test]
+fn a_broken_override_is_named_by_its_file() {
+    let dir = crate::support::scratch("broken-template");
+    std::fs::create_dir_all(dir.join("review")).unwrap();
+    let file = dir.join("review/pareto.typ");
+    let input = crate::support::example("minimal.yaml");
+    let run = |body: &str| {
+        std::fs::write(&file, body).unwrap();
+        let out = dir.join("out");
+        let o = crate::support::kamdeck(&[
+            "review",
+            input.to_str().unwrap(),
+            "--templates",
+            dir.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{body}: {}", crate::support::stderr(&o));
+        assert!(!out.join("review.pdf").exists());
+        crate::support::stderr(&o)
+    };
+    // A Jinja error: the user's file and line.
+    let err = run("#slide({{ meta }})[\n  {% for x in %}\n]\n");
+    assert!(err.contains(&format!("template {}:2: syntax error", file.display())), "{err}");
+    // A Typst error in what the template made: the user's file and the slide.
+    let err = run("#slide({{ meta }})[\n  #let x = (1 +\n]\n");
+    assert!(
+        err.contains(&format!("template {} (slide 4): Typst cannot compile what it made", file.display())),
+        "{err}"
+    );
+    assert!(err.contains("unclosed delimiter"), "{err}");
+}
+
+#[test]
 fn the_portfolio_names_its_theme_and_title() {
     let dir = crate::support::scratch("deck-block");
     let o = crate::support::kamdeck(&["theme", "eject", "default", dir.join("brand").to_str().unwrap()]);
@@ -206,6 +239,7 @@ fn a_template_that_loops_without_end_fails_with_its_place() {
     ]);
     assert!(clock.elapsed().as_secs() < 60, "stopped in {:?}", clock.elapsed());
     assert_eq!(o.status.code(), Some(2), "a fault in the user's template is bad input: {}", crate::support::stderr(&o));
-    assert!(crate::support::stderr(&o).contains("template review/pareto.typ:2"), "{}", crate::support::stderr(&o));
+    let place = format!("template {}:2", dir.join("review/pareto.typ").display());
+    assert!(crate::support::stderr(&o).contains(&place), "{}", crate::support::stderr(&o));
     assert!(!out.join("review.pdf").exists());
 }

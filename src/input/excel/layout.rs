@@ -275,6 +275,8 @@ pub(crate) const SELLER_KEYS: &[(&str, Kind)] = &[
     ("deck.lang", Kind::Text),
     ("deck.theme", Kind::Text),
     ("deck.title", Kind::Text),
+    ("deck.slides", Kind::Text),
+    ("deck.plan_slides", Kind::Text),
 ];
 
 /// Fixed keys of the `Settings` sheet; factor weights follow as `scoring.growth.<factor>`

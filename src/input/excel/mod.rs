@@ -17,7 +17,7 @@ use super::{InputError, InputProblem};
 use crate::model::{Portfolio, validate};
 
 /// Reads and validates a portfolio workbook; `name` is used in error places.
-pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputError> {
+pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str, checks: super::Checks<'_>) -> Result<Portfolio, InputError> {
     let invalid = |message: String| InputError::Invalid {
         problems: vec![InputProblem { place: name.to_owned(), path: None, message }],
     };
@@ -42,7 +42,9 @@ pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Portfolio, InputE
         Some(p) if problems.is_empty() => p,
         _ => return Err(InputError::Invalid { problems }),
     };
-    problems.extend(validate::validate(&portfolio).into_iter().map(|p| InputProblem {
+    let mut invalid = validate::validate(&portfolio);
+    invalid.extend(checks(&portfolio));
+    problems.extend(invalid.into_iter().map(|p| InputProblem {
         place: places.place(&p.path).map_or_else(|| name.to_owned(), |c| format!("{name}: {c}")),
         path: Some(p.path),
         message: p.message,

@@ -54,6 +54,8 @@ fn seller(p: &Portfolio) -> Table {
         key_value("deck.lang", Cell::text(p.deck.lang.as_deref())),
         key_value("deck.theme", Cell::text(p.deck.theme.as_deref())),
         key_value("deck.title", Cell::text(p.deck.title.as_deref())),
+        key_value("deck.slides", Cell::text(p.deck.slides.as_ref().map(|s| s.join(", ")).as_deref())),
+        key_value("deck.plan_slides", Cell::text(p.deck.plan_slides.as_ref().map(|s| s.join(", ")).as_deref())),
     ];
     table(l::SELLER, Vec::new(), rows)
 }

@@ -251,7 +251,14 @@ impl Reader {
             fiscal_years,
             prepared_by: text("prepared_by"),
             confidentiality: text("confidentiality"),
-            deck: DeckOptions { lang: text("deck.lang"), theme: text("deck.theme"), title: text("deck.title") },
+            deck: DeckOptions {
+                lang: text("deck.lang"),
+                theme: text("deck.theme"),
+                title: text("deck.title"),
+                // A list in one cell: ids separated by commas.
+                slides: text("deck.slides").map(|s| id_list(&s)),
+                plan_slides: text("deck.plan_slides").map(|s| id_list(&s)),
+            },
             settings,
             plans,
             offerings,
@@ -303,4 +310,9 @@ impl Cell {
             _ => None,
         }
     }
+}
+
+/// `pareto, abc` → `[pareto, abc]`.
+fn id_list(cell: &str) -> Vec<String> {
+    cell.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }

@@ -38,6 +38,10 @@ impl Reader {
                 continue;
             }
             self.places.cells.insert(format!("{path}.{key}"), (row.place(vc), row.abs_row()));
+            if path == "seller" {
+                // The Seller sheet also holds top-level keys (`period`, `deck.lang`).
+                self.places.cells.insert(key.clone(), (row.place(vc), row.abs_row()));
+            }
             // A split is `median` or a number.
             let value = if key.starts_with("profit_matrix.") {
                 match row.cell_at(vc) {
