@@ -37,11 +37,12 @@ fn run(engine: &Engine, label: &str, yaml: &str) -> Duration {
     let t = r.timings;
     let mb = yaml.len() as f64 / 1e6;
     println!(
-        "{label:<26} {:>7.1} ms | load {:>6.1} | figures {:>5.1} | charts {:>4.1} | templates {:>4.1} | typeset {:>6.1} | pdf {:>5.1} | workbook {:>6.1} (beside typeset+pdf) | {} pages | {mb:.1} MB YAML",
+        "{label:<26} {:>7.1} ms | load {:>6.1} | figures {:>5.1} | charts {:>4.1} | fonts {:>4.1} | templates {:>4.1} | typeset {:>6.1} | pdf {:>5.1} | workbook {:>6.1} (beside typeset+pdf) | {} pages | {mb:.1} MB YAML",
         ms(total),
         ms(load),
         ms(t.figures),
         ms(t.charts),
+        ms(t.glyphs),
         ms(t.templates),
         ms(t.typeset),
         ms(t.pdf),

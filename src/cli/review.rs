@@ -57,13 +57,14 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
         let t = rendered.timings;
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
         eprintln!(
-            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms, workbook {:.0} ms (beside typesetting)",
+            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, fonts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms, workbook {:.0} ms (beside typesetting)",
             pdf_path.display(),
             rendered.page_texts.len(),
             ms(start.elapsed()),
             ms(loaded),
             ms(t.figures),
             ms(t.charts),
+            ms(t.glyphs),
             ms(t.templates),
             ms(t.typeset),
             ms(t.pdf),

@@ -57,6 +57,8 @@ pub struct Timings {
     pub figures: Duration,
     /// Slide contexts and charts.
     pub charts: Duration,
+    /// Checking the deck's text against the theme's fonts.
+    pub glyphs: Duration,
     /// Templates → Typst source.
     pub templates: Duration,
     /// Typst compile (layout).
@@ -190,7 +192,9 @@ impl Engine {
         let clock = Instant::now();
         let deck = self.slides(p, figures, kind, account)?;
         let charts = clock.elapsed();
+        let clock = Instant::now();
         let warnings = glyphs::missing(&deck, &self.glyphs, &self.brand.font);
+        let glyphs = clock.elapsed();
         if self.spec.strict && !warnings.is_empty() {
             return Err(Error::Strict(warnings).into());
         }
@@ -216,6 +220,7 @@ impl Engine {
         let pdf = pdf?;
         let mut timings = pdf.timings;
         timings.charts = charts;
+        timings.glyphs = glyphs;
         let workbook = match wb {
             Some((wb, took)) => {
                 timings.workbook = took;
