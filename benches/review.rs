@@ -72,7 +72,7 @@ fn plans() {
     single.sort();
     let single = single[2];
     println!("one `kamdeck plan --account northbridge` process: {:.1} ms (median of 5)", ms(single));
-    let yaml = portfolio_yaml(Synthetic { accounts: 500, seed: 7, stakeholders: true });
+    let yaml = portfolio_yaml(Synthetic { stakeholders: true, ..Synthetic::new(500) });
     let p = input::from_yaml_str(&yaml, "plans").expect("generated");
     let accounts: Vec<usize> = (0..p.accounts.len()).collect();
     for no_workbook in [false, true] {
@@ -97,7 +97,7 @@ fn plans() {
 
 /// The review's workbook alone for 10,000 accounts; first, so the peak memory is its own.
 fn workbook(engine: &Engine) {
-    let yaml = portfolio_yaml(Synthetic { accounts: 10_000, seed: 7, stakeholders: false });
+    let yaml = portfolio_yaml(Synthetic::new(10_000));
     let p = input::from_yaml_str(&yaml, "workbook").expect("generated");
     let figures = kamdeck::figures::Figures::compute(&p);
     let before = peak_mb().unwrap_or(0.0);
@@ -121,12 +121,11 @@ fn main() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/northbridge.yaml")).expect("example");
     run(&engine, "examples/northbridge.yaml", &example);
     for n in [1_000, 10_000] {
-        let yaml = portfolio_yaml(Synthetic { accounts: n, seed: 7, stakeholders: false });
+        let yaml = portfolio_yaml(Synthetic::new(n));
         run(&engine, &format!("generated, {n} accounts"), &yaml);
     }
     // A batch: ten different 25-account portfolios on the engine loaded above.
-    let batch: Vec<String> =
-        (1..=10).map(|seed| portfolio_yaml(Synthetic { accounts: 25, seed, stakeholders: false })).collect();
+    let batch: Vec<String> = (1..=10).map(|seed| portfolio_yaml(Synthetic { seed, ..Synthetic::new(25) })).collect();
     let clock = Instant::now();
     for yaml in &batch {
         let p = input::from_yaml_str(yaml, "batch").expect("generated");

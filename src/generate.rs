@@ -100,28 +100,84 @@ const SECOND: &[&str] = &[
     "Eye Institute",
     "Dental Group",
 ];
-const PEOPLE: &[&str] = &[
-    "Alex Kim",
-    "Sam Ortiz",
-    "Robin Shah",
-    "Chris Novak",
-    "Jamie Chen",
-    "Taylor Brooks",
-    "Morgan Diaz",
-    "Casey Ward",
-    "Drew Fischer",
-    "Avery Singh",
+/// Towns that tell apart the accounts beyond the first thousand names.
+const TOWNS: &[&str] =
+    &["Austin", "Boise", "Camden", "Dayton", "Erie", "Fresno", "Galveston", "Helena", "Irvine", "Joliet"];
+const GIVEN: &[&str] = &[
+    "Alex", "Sam", "Robin", "Chris", "Jamie", "Taylor", "Morgan", "Casey", "Drew", "Avery", "Jordan", "Riley", "Priya",
+    "Luis", "Grace", "Tom", "Nadia", "Kevin", "Mina", "Omar",
 ];
-const TITLES: &[&str] = &[
-    "CIO",
-    "CFO",
-    "VP Operations",
-    "Director of IT",
-    "Head of Radiology",
-    "Procurement Lead",
-    "CMIO",
-    "Head of Nursing",
-    "IT Architect",
+const FAMILY: &[&str] = &[
+    "Kim",
+    "Ortiz",
+    "Shah",
+    "Novak",
+    "Chen",
+    "Brooks",
+    "Diaz",
+    "Ward",
+    "Fischer",
+    "Singh",
+    "Okafor",
+    "Bell",
+    "Serrano",
+    "Liu",
+    "Becker",
+    "Haddad",
+    "O'Brien",
+    "Raman",
+    "Whitfield",
+    "Moreau",
+];
+/// A client's roles, each with the role it reports to (an earlier entry): an org chart a
+/// head of sales recognises, where the CFO reports to the CEO and not to the head of nursing.
+const ROLES: &[(&str, usize)] = &[
+    ("CEO", 0),
+    ("CFO", 0),
+    ("CIO", 0),
+    ("Chief Medical Officer", 0),
+    ("Chief Nursing Officer", 0),
+    ("COO", 0),
+    ("Director of IT", 2),
+    ("CMIO", 2),
+    ("Procurement Lead", 1),
+    ("Head of Radiology", 3),
+    ("Head of Cardiology", 3),
+    ("Director of Nursing", 4),
+    ("VP Operations", 5),
+    ("IT Architect", 6),
+    ("Controller", 1),
+    ("Revenue Cycle Director", 1),
+];
+/// The seller's team: eleven people, as a mid-sized KAM organisation has.
+const TEAM: &[(&str, &str)] = &[
+    ("Alex Kim", "Head of Key Accounts"),
+    ("Sam Ortiz", "Key Account Manager"),
+    ("Robin Shah", "Key Account Manager"),
+    ("Chris Novak", "Key Account Manager"),
+    ("Jamie Chen", "Key Account Manager"),
+    ("Taylor Brooks", "Key Account Manager"),
+    ("Morgan Diaz", "Customer Success Manager"),
+    ("Casey Ward", "Customer Success Manager"),
+    ("Drew Fischer", "Solutions Architect"),
+    ("Avery Singh", "Solutions Architect"),
+    ("Jordan Lee", "Sales Operations Analyst"),
+];
+/// The program's activities: thirteen, each with one accountable member.
+const ACTIVITIES: &[&str] = &[
+    "Account planning",
+    "Quarterly business review",
+    "Executive sponsorship",
+    "Renewal negotiation",
+    "Upsell proposals",
+    "Onboarding",
+    "Health monitoring",
+    "Escalation handling",
+    "Pricing approval",
+    "Forecasting",
+    "Reference programme",
+    "Contract management",
+    "Success planning",
 ];
 const RELATIONSHIPS: &[&str] = &["positive", "neutral", "negative", "unknown", "positive"];
 const CELLS: &[&str] = &["active", "pilot", "pitched", "whitespace", "whitespace"];
@@ -135,11 +191,69 @@ pub struct Synthetic {
     pub seed: u64,
     /// Give every account 5–15 stakeholders (for account plans); off keeps files small.
     pub stakeholders: bool,
+    /// The top of the score scale (10 by default; 5 for a 1–5 scale).
+    pub scale: u64,
+}
+
+impl Synthetic {
+    /// `accounts` accounts of seed 7, without stakeholders, scored 1–10.
+    pub fn new(accounts: usize) -> Self {
+        Self { accounts, seed: 7, stakeholders: false, scale: 10 }
+    }
+}
+
+/// The name of account `i`: unique, and plausible up to ten thousand.
+fn account_name(i: usize) -> String {
+    let (first, second) = (FIRST[i % FIRST.len()], SECOND[(i / FIRST.len()) % SECOND.len()]);
+    match i / (FIRST.len() * SECOND.len()) {
+        0 => format!("{first} {second}"),
+        k if k <= TOWNS.len() => format!("{first} {second} {}", TOWNS[k - 1]),
+        k => format!("{first} {second} {}", k + 1),
+    }
+}
+
+/// `n` people of a client with different names, as an org chart: `(name, title, boss index)`.
+fn org_chart(r: &mut Rng, n: usize) -> Vec<(String, &'static str, Option<usize>)> {
+    // The CEO, then n − 1 other roles; a role whose boss is not there reports to the nearest
+    // one above it who is.
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut chosen: Vec<usize> = vec![0];
+    let mut rest: Vec<usize> = (1..ROLES.len()).collect();
+    while chosen.len() < n.min(ROLES.len()) {
+        let k = r.below(rest.len() as u64) as usize;
+        chosen.push(rest.swap_remove(k));
+    }
+    chosen.sort_unstable();
+    let mut names: Vec<String> = Vec::new();
+    let mut people = Vec::new();
+    for (k, &role) in chosen.iter().enumerate() {
+        let name = loop {
+            let name = format!("{} {}", r.pick(GIVEN), r.pick(FAMILY));
+            if !names.contains(&name) {
+                break name;
+            }
+        };
+        names.push(name.clone());
+        let boss = (k > 0).then(|| {
+            let mut up = ROLES[role].1;
+            loop {
+                if let Some(at) = chosen.iter().position(|&c| c == up) {
+                    break at;
+                }
+                up = ROLES[up].1;
+            }
+        });
+        people.push((name, ROLES[role].0, boss));
+    }
+    people
 }
 
 /// YAML text of a synthetic portfolio.
 pub fn portfolio_yaml(opts: Synthetic) -> String {
-    let Synthetic { accounts, seed, stakeholders } = opts;
+    let Synthetic { accounts, seed, stakeholders, scale } = opts;
+    let scale = scale.clamp(2, 100);
     let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut y = String::with_capacity(accounts * 900 + 4000);
     y.push_str(
@@ -149,22 +263,18 @@ pub fn portfolio_yaml(opts: Synthetic) -> String {
          offerings:\n  - { id: cloud, name: Cloud platform }\n  - { id: collab, name: Collaboration }\n  - { id: crm, name: CRM }\n  - { id: voice, name: Voice transcription }\n\
          team:\n",
     );
-    let team = ["m0", "m1", "m2", "m3", "m4", "m5"];
-    for (k, id) in team.iter().enumerate() {
-        let _ = writeln!(y, "  - {{ id: {id}, name: {}, role: Key Account Manager }}", PEOPLE[k]);
+    let team: Vec<String> = (0..TEAM.len()).map(|k| format!("m{k}")).collect();
+    for (id, (name, role)) in team.iter().zip(TEAM) {
+        let _ = writeln!(y, "  - {{ id: {id}, name: {name}, role: {role} }}");
     }
+    if scale != 10 {
+        let _ = writeln!(y, "settings:\n  scoring: {{ scale: {scale} }}");
+    }
+    // Accounts are owned by the key account managers (members 1 to 5).
+    let owners = &team[1..6];
     y.push_str("accounts:\n");
     for i in 0..accounts {
-        let name = if i < FIRST.len() * SECOND.len() {
-            format!("{} {}", FIRST[i % FIRST.len()], SECOND[(i / FIRST.len()) % SECOND.len()])
-        } else {
-            format!(
-                "{} {} {}",
-                FIRST[i % FIRST.len()],
-                SECOND[(i / FIRST.len()) % SECOND.len()],
-                i / (FIRST.len() * SECOND.len()) + 1
-            )
-        };
+        let name = account_name(i);
         // Long tail: a few large accounts, many small ones.
         let size = 20_000.0 + 3_000_000.0 * r.unit().powi(4);
         let g1 = 0.75 + 0.55 * r.unit();
@@ -183,7 +293,7 @@ pub fn portfolio_yaml(opts: Synthetic) -> String {
         let _ = writeln!(
             y,
             "  - id: a{i:05}\n    name: \"{name}\"\n    industry: Healthcare\n    owner: {}",
-            team[i % team.len()]
+            owners[i % owners.len()]
         );
         let _ = writeln!(y, "    revenue: {{ FY2024: {}, FY2025: {}, FY2026: {} }}", rev[0], rev[1], rev[2]);
         let _ = writeln!(y, "    mrr: {{ basic: {basic}, standard: {std}, premium: {prem} }}");
@@ -209,7 +319,7 @@ pub fn portfolio_yaml(opts: Synthetic) -> String {
             r.unit() * 0.6
         );
         let _ = writeln!(y, "    renewal_date: 2027-{:02}-{:02}", 1 + r.below(12), 1 + r.below(28));
-        let s = |r: &mut Rng| 1 + r.below(10);
+        let s = |r: &mut Rng| 1 + r.below(scale);
         let _ = writeln!(
             y,
             "    scores:\n      growth: {{ revenue_growth: {}, share_of_wallet: {}, upsell_potential: {} }}\n      harmony: {{ strategic_fit: {}, culture: {}, vision: {}, strategy: {} }}",
@@ -229,18 +339,16 @@ pub fn portfolio_yaml(opts: Synthetic) -> String {
             r.pick(CELLS),
             r.pick(CELLS)
         );
-        let people = if stakeholders { 5 + r.below(11) } else { 0 };
+        let people = if stakeholders { 5 + r.below(11) as usize } else { 0 };
         if people > 0 {
             y.push_str("    stakeholders:\n");
         }
-        for k in 0..people {
-            let boss = if k == 0 { String::new() } else { format!(", reports_to: s{}", r.below(k)) };
+        for (k, (who, title, boss)) in org_chart(&mut r, people).into_iter().enumerate() {
+            let boss = boss.map_or(String::new(), |b| format!(", reports_to: s{b}"));
             let _ = writeln!(
                 y,
-                "      - {{ id: s{k}, name: {}, title: {}{boss}, power: {}, relationship: {}{} }}",
-                r.pick(PEOPLE),
-                r.pick(TITLES),
-                1 + r.below(5),
+                "      - {{ id: s{k}, name: \"{who}\", title: {title}{boss}, power: {}, relationship: {}{} }}",
+                if k == 0 { 5 } else { 1 + r.below(4) },
                 r.pick(RELATIONSHIPS),
                 if k == 1 { ", key_contact: true" } else { "" }
             );
@@ -251,8 +359,29 @@ pub fn portfolio_yaml(opts: Synthetic) -> String {
          \x20   objectives: [ { name: Grow MRR, kpi: MRR growth, target: \"+20%\" } ]\n  milestones:\n\
          \x20   - { name: Tooling rollout, start: 2026-07-01, end: 2026-12-31, owner: m0, status: on_track }\n\
          \x20   - { name: Account plans, start: 2026-06-01, end: 2026-08-31, owner: m1, status: done }\n\
-         \x20 raci:\n    Quarterly business review: { m0: A, m1: R }\n",
+         \x20 raci:\n",
     );
+    // Each activity: one accountable member, one or two responsible, the rest consulted or
+    // informed at random.
+    for (k, activity) in ACTIVITIES.iter().enumerate() {
+        let _ = write!(y, "    {activity}: {{ ");
+        let accountable = k % team.len();
+        let cells: Vec<String> = team
+            .iter()
+            .enumerate()
+            .filter_map(|(m, id)| {
+                let role = if m == accountable {
+                    "A"
+                } else if m == (accountable + 1) % team.len() {
+                    "R"
+                } else {
+                    ["R", "C", "I", "", ""][r.below(5) as usize]
+                };
+                (!role.is_empty()).then(|| format!("{id}: {role}"))
+            })
+            .collect();
+        let _ = writeln!(y, "{} }}", cells.join(", "));
+    }
     y
 }
 
@@ -260,7 +389,8 @@ pub fn portfolio_yaml(opts: Synthetic) -> String {
 mod tests {
     #[test]
     fn deterministic_and_valid() {
-        let make = |seed| super::portfolio_yaml(super::Synthetic { accounts: 60, seed, stakeholders: true });
+        let make =
+            |seed| super::portfolio_yaml(super::Synthetic { seed, stakeholders: true, ..super::Synthetic::new(60) });
         let a = make(1);
         assert_eq!(a, make(1));
         assert_ne!(a, make(2));

@@ -17,9 +17,17 @@ pub(super) struct GenerateArgs {
     /// Give every account 5–15 stakeholders.
     #[arg(long)]
     stakeholders: bool,
+    /// The top of the score scale (scores run from 1 to it).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(2..=100))]
+    scale: u64,
 }
 
 pub(super) fn run(a: &GenerateArgs) -> Result<(), Error> {
-    let yaml = portfolio_yaml(Synthetic { accounts: a.accounts as usize, seed: a.seed, stakeholders: a.stakeholders });
+    let yaml = portfolio_yaml(Synthetic {
+        accounts: a.accounts as usize,
+        seed: a.seed,
+        stakeholders: a.stakeholders,
+        scale: a.scale,
+    });
     std::io::stdout().lock().write_all(yaml.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))
 }

@@ -40,6 +40,8 @@ pub struct Figures {
     pub divisions: divisions::DivisionMap,
     /// Team coverage and RACI.
     pub team: team::Team,
+    /// Each account's place in alphabetical order (`name_order`).
+    pub name_order: Vec<usize>,
 }
 
 impl Figures {
@@ -63,7 +65,7 @@ impl Figures {
             let rest = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             ((abc, retention, risk, dashboard, team), rest)
         });
-        Self { pareto, scoring, profit, dashboard, divisions, team, abc, risk, retention }
+        Self { pareto, scoring, profit, dashboard, divisions, team, abc, risk, retention, name_order: name_order(p) }
     }
 }
 
@@ -78,6 +80,26 @@ pub fn ranked_by(p: &Portfolio, indices: impl IntoIterator<Item = usize>, key: i
     let mut v: Vec<(f64, usize)> = indices.into_iter().map(|i| (key(&p.accounts[i]), i)).collect();
     v.sort_by(|(ka, i), (kb, j)| kb.total_cmp(ka).then_with(|| by_name(&p.accounts[*i], &p.accounts[*j])));
     v.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Each account's place (1-based) in alphabetical order: the tie-breaker as a number, which
+/// compares the same in Rust, Excel and LibreOffice (names do not: case and accents collate
+/// differently in each), so the workbook's formulas break ties as the slides do.
+pub fn name_order(p: &Portfolio) -> Vec<usize> {
+    let mut by: Vec<usize> = (0..p.accounts.len()).collect();
+    by.sort_by(|&i, &j| by_name(&p.accounts[i], &p.accounts[j]));
+    let mut order = vec![0; by.len()];
+    for (k, i) in by.into_iter().enumerate() {
+        order[i] = k + 1;
+    }
+    order
+}
+
+/// `x` rounded to nine decimals: a sum of decimal weights × whole scores (0.4 × 4 + 0.3 × 2 +
+/// 0.3 × 2) is exact on paper but not in binary (3.1999999999999997 beside 3.2); rounded,
+/// scores equal on paper compare equal, in Rust and in the workbook's `ROUND(…, 9)` alike.
+pub fn settle(x: f64) -> f64 {
+    (x * 1e9).round() / 1e9
 }
 
 /// Alphabetical order of accounts, the tie-breaker everywhere.

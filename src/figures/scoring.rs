@@ -90,9 +90,9 @@ pub fn scoring(p: &Portfolio) -> Scoring {
         .enumerate()
         .filter_map(|(i, a)| {
             let sc = a.scores.as_ref()?;
-            let growth = weighted(&s.growth, &sc.growth);
-            let harmony = weighted(&s.harmony, &sc.harmony);
-            let total = s.growth_weight * growth + (1.0 - s.growth_weight) * harmony;
+            let growth = super::settle(weighted(&s.growth, &sc.growth));
+            let harmony = super::settle(weighted(&s.harmony, &sc.harmony));
+            let total = super::settle(s.growth_weight * growth + (1.0 - s.growth_weight) * harmony);
             Some(Scored {
                 account: i,
                 growth,
@@ -153,5 +153,37 @@ mod tests {
         ));
         let s = scoring(&p);
         assert_eq!(s.rows.iter().map(|r| (r.account, r.rank)).collect::<Vec<_>>(), [(1, 1), (0, 2)]);
+    }
+
+    #[test]
+    fn totals_equal_on_paper_tie_and_rank_by_name() {
+        // Growth 0.4·4 + 0.3·2 + 0.3·2 = 2.8 and 0.4·4 + 0.3·1 + 0.3·3 = 2.8, which differ in
+        // binary; harmony 4 each: totals 3.4 both, so the name decides.
+        let base = "seller: { name: S }\nfiscal_years: [Y]\nsettings:\n  scoring:\n    scale: 5\n    growth_weight: 0.5\n    growth: { a: 0.4, b: 0.3, c: 0.3 }\n    harmony: { h: 1.0 }\naccounts:\n";
+        let p = portfolio(&format!(
+            "{base}  - {{ id: z, name: Zeta, revenue: {{ Y: 1 }}, scores: {{ growth: {{ a: 4, b: 2, c: 2 }}, harmony: {{ h: 3.6 }} }} }}\n  - {{ id: y, name: Alpha, revenue: {{ Y: 1 }}, scores: {{ growth: {{ a: 4, b: 1, c: 3 }}, harmony: {{ h: 3.6 }} }} }}\n"
+        ).replace("h: 3.6", "h: 4"));
+        let s = scoring(&p);
+        assert_eq!(s.rows[0].growth, s.rows[1].growth, "2.8 both");
+        assert_eq!(s.rows[0].total, s.rows[1].total, "3.4 both");
+        assert_eq!(s.rows[0].total, 3.4);
+        assert_eq!(
+            s.rows.iter().map(|r| (r.account, r.rank)).collect::<Vec<_>>(),
+            [(1, 1), (0, 2)],
+            "Alpha before Zeta"
+        );
+    }
+
+    #[test]
+    fn a_single_account_and_no_scores() {
+        let p = portfolio(&format!("{BASE}  - {{ id: a, name: A, revenue: {{ Y: 1 }} }}\n"));
+        let s = scoring(&p);
+        assert!(s.rows.is_empty());
+        assert_eq!(s.unscored, 1);
+        let p = portfolio(&format!(
+            "{BASE}  - {{ id: a, name: A, revenue: {{ Y: 0 }}, scores: {{ growth: {{ g1: 1, g2: 1 }}, harmony: {{ h1: 1, h2: 1 }} }} }}\n"
+        ));
+        let s = scoring(&p);
+        assert_eq!((s.rows[0].rank, s.rows[0].total, s.rows[0].quadrant), (1, 1.0, Quadrant::Monitor));
     }
 }

@@ -293,9 +293,8 @@ mod parallel {
         #[test]
         fn same_portfolio_either_way() {
             let yaml = crate::generate::portfolio_yaml(crate::generate::Synthetic {
-                accounts: 2000,
                 seed: 3,
-                stakeholders: false,
+                ..crate::generate::Synthetic::new(2000)
             });
             assert!(yaml.len() >= super::MIN_LEN);
             let fast = super::parse(&yaml).expect("the parallel path applies");

@@ -62,15 +62,16 @@ pub(crate) fn nrr_formula(p: &Portfolio, m: &Mirror<'_>, y: usize) -> Option<Str
     Some(format!("SUMPRODUCT(({pr}>0)*{cu})/SUMPRODUCT(({pr}>0)*{pr})"))
 }
 
-/// Rank of a row's value in a column, ties broken by the name column: order-independent.
-pub(crate) fn rank(value: &str, values: &str, name: &str, names: &str) -> String {
-    format!("COUNTIF({values},\">\"&{value})+COUNTIFS({values},{value},{names},\"<\"&{name})+1")
+/// Rank of a row's value in a column, ties broken by the row's alphabetical order (a number:
+/// names collate differently in Excel, LibreOffice and Rust): order-independent.
+pub(crate) fn rank(value: &str, values: &str, order: &str, orders: &str) -> String {
+    format!("COUNTIF({values},\">\"&{value})+COUNTIFS({values},{value},{orders},\"<\"&{order})+1")
 }
 
 /// Share of the column's total (in cell `total`) held by rows ranked before this one (by
-/// value, then name).
-pub(crate) fn share_before(value: &str, values: &str, name: &str, names: &str, total: &str) -> String {
-    format!("(SUMIF({values},\">\"&{value})+SUMIFS({values},{values},{value},{names},\"<\"&{name}))/{total}")
+/// value, then alphabetical order).
+pub(crate) fn share_before(value: &str, values: &str, order: &str, orders: &str, total: &str) -> String {
+    format!("(SUMIF({values},\">\"&{value})+SUMIFS({values},{values},{value},{orders},\"<\"&{order}))/{total}")
 }
 
 /// A cell of a mirror that refers to an input cell, with its cached number.

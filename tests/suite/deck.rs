@@ -113,11 +113,7 @@ fn counts_of_one_read_in_the_singular() {
 
 #[test]
 fn ten_thousand_accounts_stay_readable() {
-    let yaml = kamdeck::generate::portfolio_yaml(kamdeck::generate::Synthetic {
-        accounts: 10_000,
-        seed: 7,
-        stakeholders: false,
-    });
+    let yaml = kamdeck::generate::portfolio_yaml(kamdeck::generate::Synthetic::new(10_000));
     let r = review_yaml(&yaml);
     let text = all_text(&r);
     assert!(text.contains("Others ("), "top rows plus Others");

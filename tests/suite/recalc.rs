@@ -157,8 +157,9 @@ fn patch_cell(book: &Path, sheet_xml: &str, cell: &str, value: f64, out: &Path) 
     zout.finish().unwrap();
 }
 
-/// Every number of every mirror sheet of `book` as LibreOffice recalculates it, against
-/// kamdeck's cached value; returns how many were compared.
+/// Every number and text of every mirror sheet of `book` as LibreOffice recalculates it
+/// (ranks, quadrants and tiers included), against kamdeck's cached value; returns how many
+/// numbers were compared.
 fn compare_after_recalculation(book: &Path, dir: &Path, soffice: &str) -> usize {
     let before = sheets(book);
     let after = sheets(&recalculate(book, dir, soffice));
@@ -166,14 +167,64 @@ fn compare_after_recalculation(book: &Path, dir: &Path, soffice: &str) -> usize 
     for (name, rows) in before.iter().filter(|(n, _)| is_mirror(n)) {
         for (r, row) in rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
+                let there = after[name].get(r).and_then(|x| x.get(c));
+                if let Data::String(text) = cell {
+                    assert_eq!(there, Some(&Data::String(text.clone())), "{name} r{r} c{c}");
+                    continue;
+                }
                 let Some(a) = number(cell) else { continue };
-                let b = after[name].get(r).and_then(|x| x.get(c)).and_then(number);
+                let b = there.and_then(number);
                 assert!(b.is_some_and(|b| close(a, b)), "{name} r{r} c{c}: kamdeck {a}, LibreOffice {b:?}");
                 formulas += 1;
             }
         }
     }
     formulas
+}
+
+/// `yaml` with the first account names replaced by `names`.
+fn renamed(yaml: &str, names: &[&str]) -> String {
+    let mut k = 0;
+    yaml.lines()
+        .map(|l| match l.strip_prefix("    name: ") {
+            Some(_) if k < names.len() => {
+                k += 1;
+                format!("    name: \"{}\"", names[k - 1])
+            }
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn libreoffice_agrees_on_ties_odd_names_and_both_scales() {
+    use kamdeck::generate::{Synthetic, portfolio_yaml};
+    // Names that collate differently in Rust, Excel and LibreOffice: case, accents, symbols.
+    let odd = [
+        "éclair Health",
+        "Éclair Health",
+        "eclair health",
+        "Zürich Care",
+        "zurich Care",
+        "_Underscore Clinic",
+        "O'Neil & Sons",
+    ];
+    for (accounts, scale) in [(5, 10), (25, 5), (1_000, 10)] {
+        let yaml = renamed(&portfolio_yaml(Synthetic { seed: 11, scale, ..Synthetic::new(accounts) }), &odd);
+        let p = kamdeck::input::from_yaml_str(&yaml, "generated.yaml").unwrap_or_else(|e| panic!("{e}"));
+        let figures = kamdeck::figures::Figures::compute(&p);
+        if accounts > 5 {
+            let totals: Vec<f64> = figures.scoring.rows.iter().map(|r| r.total).collect();
+            assert!(totals.windows(2).any(|w| w[0] == w[1]), "{accounts} accounts: no tied totals to test");
+        }
+        let bytes = crate::support::engine().review_workbook(&p, &figures).unwrap();
+        let Some((soffice, dir, book)) = with_libreoffice_book(&format!("generated-{accounts}"), &bytes) else {
+            return;
+        };
+        let numbers = compare_after_recalculation(&book, &dir, soffice);
+        assert!(numbers > 20 * accounts.min(25), "{accounts} accounts: only {numbers} numbers compared");
+    }
 }
 
 #[test]
@@ -217,7 +268,7 @@ fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
     let after = sheets(&recalculate(&patched, &dir, soffice));
 
     let pareto = &after["04 Pareto"];
-    let header = pareto.iter().position(|r| r.first().is_some_and(|c| *c == "#")).unwrap();
+    let header = pareto.iter().position(|r| r.first().is_some_and(|c| *c == "Rank")).unwrap();
     let mut checked = 0;
     for r in &pareto[header + 1..] {
         let id = r[1].to_string();

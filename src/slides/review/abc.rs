@@ -104,6 +104,9 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         cols.push(Col::new(c.tr("col.before_year", &[("year", y)]), CellFmt::Percent));
         cols.push(Col::new(c.tr("col.tier_year", &[("year", y)]), CellFmt::Text));
     }
+    // Ties are broken by this number, which every spreadsheet compares alike.
+    let oc = cols.len();
+    cols.push(Col::new(c.t("col.name_order"), CellFmt::Integer));
     // Each year's total sits above the table (see `pareto`).
     let total_row = m.next_row();
     let first = total_row + 3;
@@ -143,7 +146,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             let rc = 2 + 3 * yi;
             let rev = Mirror::at(rc, row);
             let total = format!("${}${}", l::col_name(u16::try_from(rc).unwrap_or(0)), total_row + 1);
-            let before = share_before(&rev, &span(rc), &Mirror::at(1, row), &span(1), &total);
+            let before = share_before(&rev, &span(rc), &Mirror::at(oc, row), &span(oc), &total);
             let cached_before = before_of[yi][i];
             let tier = y.tiers[i];
             cells.push(link(cols.at(yi, arow), a.revenue_in(&y.year)));
@@ -155,6 +158,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
                 tier.map_or_else(|| "–".to_owned(), |t| t.letter().to_owned()),
             ));
         }
+        cells.push(V::Num(count_f64(c.f.name_order[i])));
         m.row(cells)?;
     }
     let _ = m.end()?;

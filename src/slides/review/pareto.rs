@@ -97,6 +97,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         Col::new(c.t("col.share_before"), CellFmt::Percent),
         Col::new(c.t("col.cumulative_share"), CellFmt::Percent),
         Col::new(c.t("col.vital"), CellFmt::Text),
+        Col::new(c.t("col.name_order"), CellFmt::Integer),
     ];
     // The total sits above the table, so each row divides by one cell, not by a SUM of its own.
     let total_row = m.next_row();
@@ -106,7 +107,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         let n = l::col_name(u16::try_from(k).unwrap_or(0));
         format!("${n}${}:${n}${}", first + 1, last + 1)
     };
-    let (revs, names) = (col(3), col(2));
+    let (revs, orders) = (col(3), col(8));
     m.row(vec![
         V::text(c.t("total")),
         V::Empty,
@@ -123,10 +124,10 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         let a = &p.accounts[r.account];
         let row = first + u32::try_from(k).unwrap_or(0);
         let at = |col: usize| Mirror::at(col, row);
-        let (rev, name) = (at(3), at(2));
-        let before = share_before(&rev, &revs, &name, &names, &total);
+        let (rev, order) = (at(3), at(8));
+        let before = share_before(&rev, &revs, &order, &orders, &total);
         m.row(vec![
-            V::F(rank(&rev, &revs, &name, &names), count_f64(k + 1)),
+            V::F(rank(&rev, &revs, &order, &orders), count_f64(k + 1)),
             V::text(&a.id),
             V::text(&a.name),
             link(cols.at(0, m.refs.account_row(&a.id)), r.revenue),
@@ -137,6 +138,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
                 format!("IF({}<{cut}-1E-12,{},{})", at(5), lit(&yes), lit(&no)),
                 if r.vital { yes.clone() } else { no.clone() },
             ),
+            V::Num(count_f64(c.f.name_order[r.account])),
         ])?;
     }
     let at = m.end()?;

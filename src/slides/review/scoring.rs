@@ -154,6 +154,8 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     }
     cols.push(Col::new(c.t("col.quadrant"), CellFmt::Text));
     cols.push(Col::new(c.tr("col.revenue_year", &[("year", c.year())]), CellFmt::Money));
+    // Ties are broken by this number, which every spreadsheet compares alike.
+    cols.push(Col::new(c.t("col.name_order"), CellFmt::Integer));
 
     // A weights row above the table: each weight cell refers to Settings.
     let mut weights = vec![V::Empty, V::Empty, V::text(c.t("workbook.weight"))];
@@ -212,11 +214,12 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             cells.push(link(cols.at(ng + k, arow), v));
         }
         let at = |col: usize| Mirror::at(col, row);
-        let gsum = format!("SUMPRODUCT({},{}:{})", wspan(g0, h0 - 1), at(g0), at(h0 - 1));
-        let hsum = format!("SUMPRODUCT({},{}:{})", wspan(h0, gcol - 1), at(h0), at(gcol - 1));
+        // Rounded as `figures::settle` rounds: totals equal on paper rank as ties here too.
+        let gsum = format!("ROUND(SUMPRODUCT({},{}:{}),9)", wspan(g0, h0 - 1), at(g0), at(h0 - 1));
+        let hsum = format!("ROUND(SUMPRODUCT({},{}:{}),9)", wspan(h0, gcol - 1), at(h0), at(gcol - 1));
         cells.push(V::F(gsum, r.growth));
         cells.push(V::F(hsum, r.harmony));
-        cells.push(V::F(format!("{g}*{}+(1-{g})*{}", at(gcol), at(gcol + 1)), r.total));
+        cells.push(V::F(format!("ROUND({g}*{}+(1-{g})*{},9)", at(gcol), at(gcol + 1)), r.total));
         let (gx, hx) = (at(gcol), at(gcol + 1));
         cells.push(V::FText(
             format!(
@@ -226,7 +229,8 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             labels.iter().find(|(q, _)| *q == r.quadrant).map(|(_, l)| l.clone()).unwrap_or_default(),
         ));
         cells.push(link(cols.at(ng + nh, arow), a.revenue_in(c.year())));
-        cells[0] = V::F(rank(&at(gcol + 2), &span(gcol + 2), &at(2), &span(2)), count_f64(r.rank));
+        cells.push(V::Num(count_f64(c.f.name_order[r.account])));
+        cells[0] = V::F(rank(&at(gcol + 2), &span(gcol + 2), &at(gcol + 5), &span(gcol + 5)), count_f64(r.rank));
         m.row(cells)?;
     }
     let at = m.end()?;
