@@ -209,6 +209,12 @@ impl Painter<'_, '_> {
         }
     }
 
+    /// The page's colour behind a label, so that no grid or split line runs through it.
+    pub fn backdrop(&self, b: &LabelBox) {
+        let (x0, y0, x1, y1) = (b.x0 - 1.5, b.y0, b.x1 + 1.5, b.y1);
+        self.polygon(&[(x0, y0), (x1, y0), (x1, y1), (x0, y1)], self.style.background, 0.85);
+    }
+
     /// A label whose vertical centre is at `at`.
     pub fn text(&self, s: &str, at: (f64, f64), ink: Ink, align: Align) {
         let Ink { size, color, bold } = ink;

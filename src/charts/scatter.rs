@@ -41,6 +41,8 @@ pub struct Scatter<'a> {
     pub fmt: (&'a dyn Fn(f64) -> String, &'a dyn Fn(f64) -> String),
     /// Labels shown at most.
     pub max_labels: usize,
+    /// A logarithmic x axis (for values spanning decades, such as revenue).
+    pub log_x: bool,
 }
 
 fn range_of(values: impl Iterator<Item = f64> + Clone, split: f64) -> (f64, f64) {
@@ -50,6 +52,34 @@ fn range_of(values: impl Iterator<Item = f64> + Clone, split: f64) -> (f64, f64)
     let top = *ticks.last().unwrap_or(&1.0);
     let bottom = if lo < 0.0 { -*nice_ticks(-lo, 4).last().unwrap_or(&1.0) } else { 0.0 };
     (bottom, top)
+}
+
+/// Decades around the positive values (at least one), for a logarithmic axis.
+fn log_range(values: impl Iterator<Item = f64> + Clone, split: f64) -> (f64, f64) {
+    let positive = values.filter(|v| *v > 0.0).chain((split > 0.0).then_some(split));
+    let lo = positive.clone().fold(f64::INFINITY, f64::min);
+    let hi = positive.fold(0.0, f64::max);
+    if !lo.is_finite() || hi <= 0.0 {
+        return (1.0, 10.0);
+    }
+    let (a, b) = (lo.log10().floor(), hi.log10().ceil());
+    (10f64.powf(a), 10f64.powf(if b > a { b } else { a + 1.0 }))
+}
+
+/// Ticks of a logarithmic axis: every decade, with 2× and 5× when there are few decades.
+fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let decades = (hi / lo).log10().round().max(1.0) as i32;
+    let steps: &[f64] = if decades <= 2 { &[1.0, 2.0, 5.0] } else { &[1.0] };
+    let mut v = Vec::new();
+    for d in 0..=decades {
+        for m in steps {
+            let t = lo * 10f64.powi(d) * m;
+            if t <= hi * (1.0 + 1e-9) {
+                v.push(t);
+            }
+        }
+    }
+    v
 }
 
 fn ticks_between(lo: f64, hi: f64) -> Vec<f64> {
@@ -67,6 +97,28 @@ fn ticks_between(lo: f64, hi: f64) -> Vec<f64> {
     v
 }
 
+/// Beyond this many points, all but the best-placed are drawn as one dot per small cell of
+/// the plot: ten thousand accounts stay one readable picture (and a small SVG), every
+/// account still counted in the dot that holds it.
+const DENSE: usize = 300;
+/// The side of a cell of the dense plot, in points.
+const CELL: f64 = 6.0;
+
+/// A dot as drawn: one point, or the points of one cell.
+struct Dot {
+    x: f64,
+    y: f64,
+    size: Option<f64>,
+    color: RGBColor,
+}
+
+impl Scatter<'_> {
+    /// Whether the chart draws the crowd as dots per spot rather than a bubble per account.
+    pub fn is_dense(&self) -> bool {
+        self.points.len() > DENSE
+    }
+}
+
 /// Draws the scatter.
 pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
     Ok(Drawn { svg: scatter_svg(sc, w, h, style)?, data: sc.data() })
@@ -75,16 +127,24 @@ pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<D
 fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     draw(w, h, style, |p| {
         let s = p.style;
-        let (xl, xh) = sc.x_range.unwrap_or_else(|| range_of(sc.points.iter().map(|q| q.x), sc.x_split));
+        let (xl, xh) = match (sc.x_range, sc.log_x) {
+            (Some(r), _) => r,
+            (None, true) => log_range(sc.points.iter().map(|q| q.x), sc.x_split),
+            (None, false) => range_of(sc.points.iter().map(|q| q.x), sc.x_split),
+        };
         let (yl, yh) = sc.y_range.unwrap_or_else(|| range_of(sc.points.iter().map(|q| q.y), sc.y_split));
         let yticks = ticks_between(yl, yh);
         let left = yticks.iter().map(|t| text_width(&(sc.fmt.1)(*t), s.label)).fold(0.0, f64::max) + 12.0;
-        let xticks = ticks_between(xl, xh);
+        let xticks = if sc.log_x { log_ticks(xl, xh) } else { ticks_between(xl, xh) };
         // The last tick label is centred on its tick, which may sit at the right edge.
         let right = xticks.last().map_or(10.0, |t| (text_width(&(sc.fmt.0)(*t), s.label) / 2.0 + 2.0).max(10.0));
-        let (x0, x1, y0, y1) = (left, w - right, 24.0, h - 36.0);
-        let x = |v: f64| x0 + (v - xl) / (xh - xl) * (x1 - x0);
-        let y = |v: f64| y1 - (v - yl) / (yh - yl) * (y1 - y0);
+        // Room above the plot for the top quadrant names; the largest bubbles stay inside.
+        let (x0, x1, y0, y1) = (left + 6.0, w - right - 6.0, 40.0, h - 42.0);
+        let x = |v: f64| {
+            let t = if sc.log_x { (v.max(xl).ln() - xl.ln()) / (xh.ln() - xl.ln()) } else { (v - xl) / (xh - xl) };
+            x0 + t.clamp(0.0, 1.0) * (x1 - x0)
+        };
+        let y = |v: f64| y1 - ((v - yl) / (yh - yl)).clamp(0.0, 1.0) * (y1 - y0);
         for t in &yticks {
             p.line(&[(x0, y(*t)), (x1, y(*t))], s.light, 1);
             p.text(
@@ -95,6 +155,9 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
             );
         }
         for t in xticks {
+            if sc.log_x {
+                p.line(&[(x(t), y0), (x(t), y1)], s.light, 1);
+            }
             p.text(
                 &(sc.fmt.0)(t),
                 (x(t), y1 + 10.0),
@@ -116,62 +179,115 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
             Ink { size: s.label, color: s.text, bold: true },
             Align::Left,
         );
-        // Quadrant lines and names in the corners.
         let (qx, qy) = (x(sc.x_split), y(sc.y_split));
         p.dashed(&[(qx, y0), (qx, y1)], s.subtle, 1);
         p.dashed(&[(x0, qy), (x1, qy)], s.subtle, 1);
+
+        let dots = dots(sc, &x, &y);
+        let max_size = dots.iter().filter_map(|d| d.size).fold(0.0, f64::max);
+        let radius = |size: Option<f64>| match size {
+            Some(v) if max_size > 0.0 => 3.0 + 16.0 * (v.max(0.0) / max_size).sqrt(),
+            _ => CELL / 2.0 - 0.4,
+        };
+        let mut taken: Vec<LabelBox> = Vec::new();
+        // Largest first so small bubbles stay visible on top.
+        let mut order: Vec<&Dot> = dots.iter().collect();
+        order.sort_by(|a, b| radius(b.size).total_cmp(&radius(a.size)));
+        for d in order {
+            let r = radius(d.size);
+            p.circle(d.x, d.y, r, d.color, 0.75, Some(s.background));
+            // A label may cover a small dot (it has a backdrop), not a bubble.
+            if r >= 6.0 {
+                taken.push(LabelBox::new(d.x, d.y, 2.0 * r * 0.8, 2.0 * r * 0.8, Align::Center));
+            }
+        }
+        // Quadrant names above and below the plot's corners, where no dot can sit.
         let q = &sc.quadrants;
         let corner = [
-            (x0 + 6.0, y0 + 8.0, Align::Left),
-            (x1 - 6.0, y0 + 8.0, Align::Right),
-            (x0 + 6.0, y1 - 8.0, Align::Left),
-            (x1 - 6.0, y1 - 8.0, Align::Right),
+            (x0 + 2.0, y0 - 9.0, Align::Left),
+            (x1 - 2.0, y0 - 9.0, Align::Right),
+            (x0 + 2.0, y1 - 8.0, Align::Left),
+            (x1 - 2.0, y1 - 8.0, Align::Right),
         ];
-        let mut taken: Vec<LabelBox> = Vec::new();
-        for (name, (cx, cy, al)) in q.iter().zip(corner) {
-            p.text(&name.to_uppercase(), (cx, cy), Ink { size: s.label, color: s.subtle, bold: true }, al);
-            taken.push(LabelBox::new(cx, cy, text_width(name, s.label) * 1.15, s.label + 2.0, al));
-        }
-        let max_size = sc.points.iter().filter_map(|q| q.size).fold(0.0, f64::max);
-        let radius = |q: &ScatterPoint| match q.size {
-            Some(v) if max_size > 0.0 => 4.0 + 18.0 * (v.max(0.0) / max_size).sqrt(),
-            _ => 4.0,
-        };
-        // Largest first so small bubbles stay visible on top.
-        let mut order: Vec<&ScatterPoint> = sc.points.iter().collect();
-        order.sort_by(|a, b| radius(b).total_cmp(&radius(a)));
-        for q in &order {
-            let r = radius(q);
-            p.circle(x(q.x), y(q.y), r, q.color, 0.75, Some(s.background));
-            // Labels must not sit on any bubble either.
-            taken.push(LabelBox::new(x(q.x), y(q.y), 2.0 * r * 0.85, 2.0 * r * 0.85, Align::Center));
-        }
-        // Labels: best priority first, each at the first free spot around its point.
-        let mut by_priority: Vec<&ScatterPoint> = sc.points.iter().collect();
-        by_priority.sort_by_key(|q| q.priority);
-        let mut shown = 0;
-        for q in by_priority {
-            if shown >= sc.max_labels {
-                break;
+        for (k, (name, (cx, cy, al))) in q.iter().zip(corner).enumerate() {
+            let name = name.to_uppercase();
+            let b = LabelBox::new(cx, cy, text_width(&name, s.label) * 1.1, s.label + 3.0, al);
+            if k >= 2 {
+                p.backdrop(&b);
             }
-            let (px_, py_, r) = (x(q.x), y(q.y), radius(q));
-            let label = truncate(&q.label, 22);
-            let wdt = text_width(&label, s.label);
+            p.text(&name, (cx, cy), Ink { size: s.label, color: s.subtle, bold: true }, al);
+            taken.push(b);
+        }
+        labels(p, sc, &x, &y, &radius, (x0, y0, x1, y1), &mut taken);
+    })
+}
+
+/// The dots to draw: every point when there are few; else the best-placed points alone, as
+/// bubbles, and the rest one small dot per cell, coloured as the largest account in it.
+fn dots(sc: &Scatter<'_>, x: &dyn Fn(f64) -> f64, y: &dyn Fn(f64) -> f64) -> Vec<Dot> {
+    let single = |q: &ScatterPoint| Dot { x: x(q.x), y: y(q.y), size: q.size, color: q.color };
+    if sc.points.len() <= DENSE {
+        return sc.points.iter().map(single).collect();
+    }
+    let mut by_priority: Vec<&ScatterPoint> = sc.points.iter().collect();
+    by_priority.sort_by_key(|q| q.priority);
+    let (alone, rest) = by_priority.split_at((2 * sc.max_labels).min(by_priority.len()));
+    let mut cells: std::collections::BTreeMap<(i64, i64), (Dot, f64)> = std::collections::BTreeMap::new();
+    for q in rest {
+        let (px, py) = (x(q.x), y(q.y));
+        let key = ((px / CELL).floor() as i64, (py / CELL).floor() as i64);
+        let own = q.size.unwrap_or(0.0);
+        let cell = cells.entry(key).or_insert_with(|| {
+            let center = ((key.0 as f64 + 0.5) * CELL, (key.1 as f64 + 0.5) * CELL);
+            (Dot { x: center.0, y: center.1, size: None, color: q.color }, f64::NEG_INFINITY)
+        });
+        if own > cell.1 {
+            cell.0.color = q.color;
+            cell.1 = own;
+        }
+    }
+    cells.into_values().map(|(d, _)| d).chain(alone.iter().map(|q| single(q))).collect()
+}
+
+/// Labels, best priority first, each at the first free spot around its point: the whole
+/// name where it fits, else a shortened one; on a backdrop, so no line runs through it.
+fn labels(
+    p: &super::Painter<'_, '_>,
+    sc: &Scatter<'_>,
+    x: &dyn Fn(f64) -> f64,
+    y: &dyn Fn(f64) -> f64,
+    radius: &dyn Fn(Option<f64>) -> f64,
+    (x0, y0, x1, y1): (f64, f64, f64, f64),
+    taken: &mut Vec<LabelBox>,
+) {
+    let s = p.style;
+    let mut by_priority: Vec<&ScatterPoint> = sc.points.iter().collect();
+    by_priority.sort_by_key(|q| q.priority);
+    let mut shown = 0;
+    for q in by_priority {
+        if shown >= sc.max_labels {
+            break;
+        }
+        let (px_, py_, r) = (x(q.x), y(q.y), if sc.points.len() <= DENSE { radius(q.size) } else { 3.5 });
+        let short = truncate(&q.label, 22);
+        'place: for label in [q.label.as_str(), short.as_str()] {
+            let wdt = text_width(label, s.label);
             let spots = [
-                (px_ + r + 5.0, py_, Align::Left),
-                (px_ - r - 5.0, py_, Align::Right),
+                (px_ + r + 4.0, py_, Align::Left),
+                (px_ - r - 4.0, py_, Align::Right),
                 (px_, py_ - r - 7.0, Align::Center),
                 (px_, py_ + r + 7.0, Align::Center),
             ];
             for (lx, ly, al) in spots {
                 let b = LabelBox::new(lx, ly, wdt, s.label + 2.0, al);
                 if b.inside(x0, y0, x1, y1) && !taken.iter().any(|t| t.hits(&b)) {
-                    p.text(&label, (lx, ly), Ink { size: s.label, color: s.text, bold: false }, al);
+                    p.backdrop(&b);
+                    p.text(label, (lx, ly), Ink { size: s.label, color: s.text, bold: false }, al);
                     taken.push(b);
                     shown += 1;
-                    break;
+                    break 'place;
                 }
             }
         }
-    })
+    }
 }

@@ -32,6 +32,7 @@ pub(super) struct Cldr {
     percent: PercentFormatter<DecimalFormatter>,
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    list: icu_list::ListFormatter,
 }
 
 impl Cldr {
@@ -46,6 +47,11 @@ impl Cldr {
             percent: PercentFormatter::try_new(locale.into(), Default::default()).map_err(|x| e("percent", &x))?,
             date: FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::medium()).map_err(|x| e("dates", &x))?,
             month: FixedCalendarDateTimeFormatter::try_new(locale.into(), YM::medium()).map_err(|x| e("months", &x))?,
+            list: icu_list::ListFormatter::try_new_and(
+                locale.into(),
+                icu_list::options::ListFormatterOptions::default(),
+            )
+            .map_err(|x| e("lists", &x))?,
         })
     }
 }
@@ -95,6 +101,11 @@ impl<'a> Fmt<'a> {
     /// `value` with `decimals` decimals and the language's grouping: `1,234.5`, `1.234,5`.
     pub fn number(&self, value: f64, decimals: usize) -> String {
         self.signed(value, decimals, |d| self.locale.cldr.decimal.format(d).to_string())
+    }
+
+    /// Items joined as the language lists them: `A, B and C`, `A, B et C`.
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        self.locale.cldr.list.format_to_string(items.iter().map(AsRef::as_ref))
     }
 
     /// A count with grouping.

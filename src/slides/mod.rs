@@ -49,8 +49,6 @@ pub(crate) fn no_gaps(_: &Ctx<'_>) -> Vec<String> {
 
 /// Most chart categories on one slide.
 pub const MAX_CATEGORIES: usize = 30;
-/// Most points on a scatter: beyond that dots only add ink, and the file grows.
-pub const MAX_POINTS: usize = 250;
 
 /// The document around the slides: what a writer puts in its metadata and footers.
 #[derive(Debug, Clone)]

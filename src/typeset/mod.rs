@@ -80,13 +80,21 @@ pub fn pdf(
 
 /// The text of every page, in reading order of the layout (for tests and the CLI's page count).
 pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
-    fn walk(frame: &Frame, out: &mut String) {
-        for (_, item) in frame.items() {
+    /// Runs joined by a space, except a run that continues the one before it on its line
+    /// (a word in a box of its own, `cross-sell` in a title, is one word).
+    fn walk(frame: &Frame, origin: typst::layout::Point, last: &mut Option<(f64, f64)>, out: &mut String) {
+        for (pos, item) in frame.items() {
+            let at = origin + *pos;
             match item {
-                FrameItem::Group(g) => walk(&g.frame, out),
+                FrameItem::Group(g) => walk(&g.frame, at, last, out),
                 FrameItem::Text(t) => {
+                    let (x, y) = (at.x.to_pt(), at.y.to_pt());
+                    let joined = last.is_some_and(|(ly, lx)| (ly - y).abs() < 0.1 && (lx - x).abs() < 0.5);
+                    if !joined && !out.is_empty() {
+                        out.push(' ');
+                    }
                     out.push_str(&t.text);
-                    out.push(' ');
+                    *last = Some((y, x + t.width().to_pt()));
                 }
                 _ => {}
             }
@@ -96,7 +104,7 @@ pub fn page_texts(doc: &PagedDocument) -> Vec<String> {
         .iter()
         .map(|p| {
             let mut s = String::new();
-            walk(&p.frame, &mut s);
+            walk(&p.frame, typst::layout::Point::zero(), &mut None, &mut s);
             s
         })
         .collect()

@@ -147,8 +147,9 @@ fn hand_computed_figures_on_the_pages() {
     assert!(text.contains("FY2 3 65.0% 90.0% 33.3%"), "{text}");
     // Dashboard: total MRR 17; at risk Alpha (churn high) and Delta (engagement .1): MRR 12.
     assert!(text.contains("$17") && text.contains("2 accounts with $12 MRR are at risk"), "{text}");
-    // Scoring (equal weights within each group, g = .5): Delta 7, Alpha 6, Beta 2.
-    assert!(text.contains("Focus the team's time on Delta, Alpha, Beta"), "{text}");
+    // Scoring (equal weights within each group, g = .5): Delta 7 (growth 6, harmony 8: Invest),
+    // Alpha 6 (9, 3: Develop), Beta 2 (Monitor). Only an account in Invest is named.
+    assert!(text.contains("Focus the team's time on Delta: 1 of 3 accounts sits in Invest"), "{text}");
 }
 
 /// Every page after the title ends its footer line with its own number ("Sheet 04 Pareto · 4").

@@ -38,7 +38,7 @@ fn direction_overrides_and_control_characters_stay_in_their_own_name() {
     // the override inside the name it belongs to.
     let r = review_yaml(&yaml);
     let text = all_text(&r);
-    assert!(text.contains("Delta Imaging Associates, Tri-County Urgent Care"), "the names after it read forwards");
+    assert!(text.contains("Lakeshore Medical Center, Mesa Verde Health"), "the names after it read forwards");
     assert!(r.titles.iter().any(|t| t.contains("\u{2068}Northbridge \u{202e}Health System\u{202c}\u{2069}")));
 }
 

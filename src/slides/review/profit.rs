@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::charts::{ChartError, Scatter, ScatterPoint, scatter};
 use crate::figures::profit::ProfitQuadrant;
 use crate::input::excel::layout as l;
-use crate::slides::{Ctx, MAX_POINTS, Slide, SlideKind, gap};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, revenue};
 
 /// The `profit` slide kind.
@@ -33,11 +33,11 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         ProfitQuadrant::Grow => c.style.positive,
         ProfitQuadrant::Review => c.style.muted,
     };
-    // Points are sorted by revenue: plot the largest accounts when there are too many.
+    // Every account, on a logarithmic revenue axis (revenue spans decades: a linear one
+    // squeezes the small accounts into a sliver); the largest are labelled first.
     let points = m
         .points
         .iter()
-        .take(MAX_POINTS)
         .enumerate()
         .map(|(rank, p)| ScatterPoint {
             x: p.revenue,
@@ -66,6 +66,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         titles: (c.tr("profit.x", &[("year", c.year())]), c.t("profit.y")),
         fmt: (&money, &pct),
         max_labels: 10,
+        log_x: true,
     };
     let svg = scatter(&chart, 500.0, 330.0, c.style)?;
     let path = s.chart("profit", svg);
@@ -77,13 +78,12 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             if members.len() > 3 {
                 names.push(c.more(members.len() - 3));
             }
-            json!({ "name": q(k), "count": f.count(members.len()), "names": names.join(", "), "tone": match k {
+            let revenue: f64 = members.iter().map(|p| p.revenue).sum();
+            let count = c.tr("profit.group", &[("n", &f.count(members.len())), ("revenue", &f.money_short(revenue)), ("share", &f.pct(revenue / total, 0))]);
+            json!({ "name": q(k), "count": count, "names": names.join(", "), "tone": match k {
                 ProfitQuadrant::Protect => "primary", ProfitQuadrant::Grow => "positive", ProfitQuadrant::FixCost => "negative", ProfitQuadrant::Review => "subtle" } })
         })
         .collect();
-    if m.points.len() > MAX_POINTS {
-        s.note(c.tr("note.top_points", &[("n", &f.count(MAX_POINTS)), ("total", &f.count(m.points.len()))]));
-    }
     if m.without_margin > 0 {
         s.note(c.tn("note.no_margin", m.without_margin, &[]));
     }

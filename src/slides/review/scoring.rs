@@ -8,11 +8,56 @@ use crate::figures::count_f64;
 use crate::figures::scoring::Quadrant;
 use crate::input::excel::layout as l;
 use crate::model::OrderedMap;
-use crate::slides::{Ctx, MAX_POINTS, Slide, SlideKind, gap};
+use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, rank, revenue};
 
 /// Rows of the factor tables: names wrap in the narrow first column, ten rows fit.
 const TABLE_ROWS: usize = 12;
+/// Accounts ranked beside the chart.
+const RANKED: usize = 8;
+/// Characters of a title that stays within two lines at the title size.
+const MAX_TITLE: usize = 110;
+
+/// The title, and the accounts it names: the best-ranked in Invest, as many as three, but
+/// never an arbitrary pick out of a tie (at 10,000 accounts eleven may share the top score);
+/// a tie at the top is said as such.
+fn title(c: &Ctx<'_>) -> (String, Vec<usize>) {
+    let sc = &c.f.scoring;
+    let f = &c.fmt;
+    let invest: Vec<_> = sc.rows.iter().filter(|r| r.quadrant == Quadrant::Invest).collect();
+    let total = f.count(sc.rows.len());
+    let Some(best) = invest.first() else {
+        let top = &sc.rows[0];
+        let q = c.t(&format!("quadrant.{}", top.quadrant.key()));
+        return (c.tr("scoring.title_none", &[("top", &c.name(top.account)), ("q", &q)]), vec![top.account]);
+    };
+    let mut k = invest.len().min(3);
+    while k > 0 && k < invest.len() && invest[k - 1].total == invest[k].total {
+        k -= 1;
+    }
+    let share = f.pct(invest.len() as f64 / sc.rows.len() as f64, 0);
+    let args = [("total", total.as_str()), ("share", share.as_str())];
+    if k == 0 {
+        let tied = invest.iter().take_while(|r| r.total == best.total).count();
+        let mut a = args.to_vec();
+        let (tied_s, score) = (f.count(tied), f.number(best.total, 2));
+        a.extend([("tied", tied_s.as_str()), ("score", score.as_str())]);
+        return (c.tn("scoring.title_tie", invest.len(), &a), Vec::new());
+    }
+    // Long names make fewer: a title of more than two lines is no longer read.
+    loop {
+        let named: Vec<usize> = invest.iter().take(k).map(|r| r.account).collect();
+        let names: Vec<String> = named.iter().map(|&i| c.name(i).into_owned()).collect();
+        let mut a = args.to_vec();
+        let list = f.list(&names);
+        a.push(("top", list.as_str()));
+        let title = c.tn("scoring.title", invest.len(), &a);
+        if k == 1 || title.chars().count() <= MAX_TITLE {
+            return (title, named);
+        }
+        k -= 1;
+    }
+}
 
 /// The `scoring` slide kind.
 pub(crate) static KIND: SlideKind =
@@ -25,29 +70,30 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     }
     let f = &c.fmt;
     let set = &c.p.settings.scoring;
-    let top: Vec<_> = sc.rows.iter().take(3).map(|r| c.name(r.account)).collect();
-    let invest = sc.rows.iter().filter(|r| r.quadrant == Quadrant::Invest).count();
-    let title = c.tn("scoring.title", invest, &[("top", &top.join(", "))]);
+    let (title, named) = title(c);
     let mut chart_slide = Slide::new("review/scoring.typ", c.t("kicker.scoring"), title.clone(), Value::Null);
     let scale = set.scale as f64;
-    // The best-ranked accounts when there are too many to plot (the tables list them by rank too).
+    // Every scored account: the chart draws a crowd as one dot per spot, the accounts the
+    // title names in the accent colour and labelled first.
     let points = sc
         .rows
         .iter()
-        .take(MAX_POINTS)
-        .map(|r| ScatterPoint {
-            x: r.growth,
-            y: r.harmony,
-            size: Some(c.p.accounts[r.account].revenue_in(c.year())),
-            label: c.name(r.account).into_owned(),
-            color: if r.rank <= 3 {
-                c.style.accent
-            } else if r.quadrant == Quadrant::Invest {
-                c.style.primary
-            } else {
-                c.style.muted
-            },
-            priority: r.rank,
+        .map(|r| {
+            let is_named = named.contains(&r.account);
+            ScatterPoint {
+                x: r.growth,
+                y: r.harmony,
+                size: Some(c.p.accounts[r.account].revenue_in(c.year())),
+                label: c.name(r.account).into_owned(),
+                color: if is_named {
+                    c.style.accent
+                } else if r.quadrant == Quadrant::Invest {
+                    c.style.primary
+                } else {
+                    c.style.muted
+                },
+                priority: if is_named { 0 } else { r.rank },
+            }
         })
         .collect();
     let num = |v: f64| f.number(v, 0);
@@ -61,18 +107,19 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         quadrants: [q(Quadrant::Maintain), q(Quadrant::Invest), q(Quadrant::Monitor), q(Quadrant::Develop)],
         titles: (c.t("scoring.x"), c.t("scoring.y")),
         fmt: (&num, &num),
-        max_labels: 12,
+        max_labels: 8,
+        log_x: false,
     };
     let svg = scatter(&chart, 500.0, 330.0, c.style)?;
     let path = chart_slide.chart("scoring", svg);
     let ranked: Vec<Value> = sc
         .rows
         .iter()
-        .take(8)
+        .take(RANKED)
         .map(|r| json!([f.count(r.rank), c.name(r.account), f.number(r.total, 2), q(r.quadrant)]))
         .collect();
-    if sc.rows.len() > MAX_POINTS {
-        chart_slide.note(c.tr("note.top_points", &[("n", &f.count(MAX_POINTS)), ("total", &f.count(sc.rows.len()))]));
+    if sc.rows.len() > RANKED {
+        chart_slide.note(c.tr("note.top_rows", &[("n", &f.count(RANKED)), ("total", &f.count(sc.rows.len()))]));
     }
     if sc.unscored > 0 {
         chart_slide.note(c.tn("note.unscored", sc.unscored, &[]));
@@ -83,6 +130,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "headers": [c.t("col.rank"), c.t("col.account"), c.t("col.total"), c.t("col.quadrant")],
         "ranked": ranked,
         "formula": c.tr("scoring.formula", &[("g", &f.number(set.growth_weight, 2)), ("h", &f.number(1.0 - set.growth_weight, 2))]),
+        "size_key": c.tr(if chart.is_dense() { "scoring.size_key_dense" } else { "scoring.size_key" }, &[("year", c.year())]),
     });
 
     let table = |weights: &OrderedMap<f64>,
