@@ -82,9 +82,12 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
     let shortened = a.stakeholders.is_empty() || a.divisions.is_empty() || a.milestones.is_empty();
     let path = |ext: &str| -> PathBuf { out.join(format!("{}.{ext}", a.id)) };
     let mut warnings = Vec::new();
-    let outcome = std::fs::create_dir_all(out).map_err(|e| Error::io(out, e)).and_then(|()| {
+    // The folder is made once something is to be written into it.
+    let folder = || std::fs::create_dir_all(out).map_err(|e| Error::io(out, e));
+    let outcome = (|| -> Result<usize, Error> {
         match engine.plan(p, figures, account, cores) {
             Ok(r) => {
+                folder()?;
                 let (pdf, xlsx, typ) = (path("pdf"), path("xlsx"), path("typ"));
                 let mut set: Vec<(&Path, &[u8])> = vec![(&pdf, &r.pdf)];
                 if let Some(wb) = &r.workbook {
@@ -98,12 +101,15 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
                 Ok(r.page_texts.len())
             }
             Err(Failed { error, source }) => {
-                if let Some(src) = source {
+                // The generated source only when asked for: a failed plan writes nothing else.
+                if let Some(src) = source.filter(|_| engine.spec().outputs.typst)
+                    && folder().is_ok()
+                {
                     let _ = write_atomic(&path("typ"), src.as_bytes());
                 }
                 Err(error)
             }
         }
-    });
+    })();
     PlanResult { account, outcome, shortened, warnings }
 }

@@ -65,11 +65,17 @@ impl DeckArgs {
 
     /// Creates the output folder; a file in its place is bad input.
     pub(super) fn output_folder(&self) -> Result<(), Error> {
+        self.check_output()?;
+        std::fs::create_dir_all(&self.output).map_err(|e| Error::io(&self.output, e))
+    }
+
+    /// A file where the output folder should be is bad input, said before any work.
+    pub(super) fn check_output(&self) -> Result<(), Error> {
         let out = &self.output;
         if out.exists() && !out.is_dir() {
             return Err(Error::Usage(format!("{}: is a file, not a folder: name a folder with -o", out.display())));
         }
-        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))
+        Ok(())
     }
 
     /// Whether to print progress and timings.

@@ -39,6 +39,9 @@ pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     let spec = request.with_portfolio(&portfolio, super::folder_of(&a.input)).resolve(DeckKind::Plan)?;
     let accounts = spec.accounts.resolve(&portfolio)?;
     let engine = Engine::new(&spec)?;
+    for w in engine.warnings() {
+        eprintln!("warning: {}", super::terminal_safe(w));
+    }
     a.out.output_folder()?;
     let bar = if verbose && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(accounts.len() as u64);

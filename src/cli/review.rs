@@ -26,20 +26,33 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let loaded = start.elapsed();
     let spec = request.with_portfolio(&portfolio, super::folder_of(&args.input)).resolve(DeckKind::Review)?;
     let engine = Engine::new(&spec)?;
-    r.output_folder()?;
+    for w in engine.warnings() {
+        eprintln!("warning: {}", super::terminal_safe(w));
+    }
+    r.check_output()?;
     let typ_path = r.output.join("review.typ");
     let rendered = match engine.review(&portfolio) {
         Ok(x) => x,
         Err(failed) => {
-            if let Some(src) = &failed.source {
-                // Keep the generated source so the Typst error's line:col can be read.
-                if write_atomic(&typ_path, src.as_bytes()).is_ok() {
+            // The generated source, for reading the Typst error's line:col: asked for, or
+            // named as the way to see it. A failed run writes nothing else.
+            match &failed.source {
+                Some(src)
+                    if spec.outputs.typst
+                        && r.output_folder().is_ok()
+                        && write_atomic(&typ_path, src.as_bytes()).is_ok() =>
+                {
                     eprintln!("note: the generated Typst source is in {}", typ_path.display());
                 }
+                Some(_) if !spec.outputs.typst => {
+                    eprintln!("note: run again with --keep-typst to see the generated Typst source");
+                }
+                _ => {}
             }
             return Err(failed.error);
         }
     };
+    r.output_folder()?;
     let pdf_path = r.output.join("review.pdf");
     let xlsx_path = r.output.join("review.xlsx");
     let mut set: Vec<(&std::path::Path, &[u8])> = vec![(&pdf_path, &rendered.pdf)];

@@ -60,15 +60,15 @@ fn eject(name: &str, dir: &Path, force: bool) -> Result<(), Error> {
     }
     for (path, bytes) in &files {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::Usage(format!("{}: {e}: name a folder to write the theme into", parent.display()))
+            })?;
         }
         write_atomic(path, bytes)?;
     }
-    println!(
-        "wrote {} files of theme `{name}` into {}\nnext: kamdeck review INPUT --theme {}",
-        files.len(),
-        dir.display(),
-        dir.display()
-    );
+    // Named as a folder, so that --theme takes it for one (`brand` alone is a theme's name).
+    let shown = dir.display().to_string();
+    let folder = if crate::assets::is_folder_name(&shown) { shown.clone() } else { format!("./{shown}/") };
+    println!("wrote {} files of theme `{name}` into {shown}\nnext: kamdeck review INPUT --theme {folder}", files.len());
     Ok(())
 }

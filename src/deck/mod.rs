@@ -6,6 +6,7 @@
 //! A further format is a further sibling of these two.
 
 mod glyphs;
+mod origins;
 mod pdf;
 pub mod select;
 pub mod spec;
@@ -37,6 +38,8 @@ pub struct Engine {
     style: ChartStyle,
     glyphs: Glyphs,
     brand: Brand,
+    origins: origins::Origins,
+    warnings: Vec<String>,
 }
 
 /// How one deck uses the machine's cores.
@@ -108,15 +111,36 @@ impl Engine {
         if let Some(dir) = &spec.templates {
             assets.overlay("templates/", dir)?;
         }
-        let theme = Theme::load(&mut assets, &spec.theme)?;
+        let theme = Theme::load_within(&mut assets, &spec.theme, spec.theme_bound.as_deref())?;
         let locale = Locale::load(&assets, &spec.lang)?;
         let renderer = Renderer::new(&assets)?;
         let base = Arc::new(Base::new(theme.font_data(&assets), theme_files(&theme, &assets)));
+        let origins = origins::Origins::of(&theme, &assets);
+        origins::check_theme(&base, &theme, &origins)?;
         let style = ChartStyle::new(&theme, &assets);
         let glyphs = Glyphs::new(&theme.font_files);
         let c = &theme.colors;
         let brand = Brand { font: theme.fonts.body.clone(), strong: c.cover.clone(), on_strong: c.on_cover.clone() };
-        Ok(Self { spec: spec.clone(), locale, renderer, base, style, glyphs, brand })
+        let mut warnings = theme.warnings.clone();
+        // The theme's own text goes on every slide: its fonts must show it too.
+        if let Some(text) = &theme.footer.text
+            && let Some(c) = text.chars().find(|&c| !glyphs.covers(c))
+        {
+            warnings.push(format!(
+                "theme: the fonts ({}) have no `{c}` (U+{:04X}) for the footer \"{text}\": add a font that has it to the theme's fonts/ folder",
+                theme.fonts.body,
+                u32::from(c)
+            ));
+        }
+        if spec.strict && !warnings.is_empty() {
+            return Err(Error::Strict(warnings));
+        }
+        Ok(Self { spec: spec.clone(), locale, renderer, base, style, glyphs, brand, origins, warnings })
+    }
+
+    /// What the user should know about the theme, once per run (low text contrast).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The spec this engine was made for.
@@ -204,7 +228,7 @@ impl Engine {
                 (xlsx::workbook(&deck, &self.brand, cores == Cores::All), clock.elapsed())
             })
         };
-        let pdf = || pdf::write(&self.renderer, &self.base, &deck);
+        let pdf = || pdf::write(&self.renderer, &self.base, &self.origins, &deck);
         let (pdf, wb) = match cores {
             Cores::One => {
                 let pdf = pdf()?;

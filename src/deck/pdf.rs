@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use serde_json::json;
 
+use super::origins::Origins;
 use super::{Failed, Timings};
 use crate::error::Error;
 use crate::render::Renderer;
@@ -36,7 +37,7 @@ enum Numbers {
 }
 
 /// Templates → Typst source → document → PDF.
-pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, deck: &Deck<'_>) -> Result<Pdf, Failed> {
+pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, origins: &Origins, deck: &Deck<'_>) -> Result<Pdf, Failed> {
     let mut t = Timings::default();
     let p = deck.ctx.p;
     let date = deck.doc.date;
@@ -51,7 +52,7 @@ pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, deck: &Deck<'_>) -> R
         Ok((world, source, titles, made))
     };
     let keep = |e: typeset::TypesetError, source: &str, made: &[Made]| Failed {
-        error: blame(e, main.trim_start_matches('/'), made, renderer),
+        error: blame(e, main.trim_start_matches('/'), made, renderer, origins),
         source: Some(source.to_owned()),
     };
 
@@ -89,10 +90,19 @@ struct Made {
 
 /// A Typst error with the template and slide that made the lines it points at; an error in
 /// lines a user's template made is that template's fault (exit 2), at its file.
-fn blame(e: typeset::TypesetError, main: &str, made: &[Made], renderer: &Renderer) -> Error {
+fn blame(e: typeset::TypesetError, main: &str, made: &[Made], renderer: &Renderer, origins: &Origins) -> Error {
     let typeset::TypesetError::Compile(mut diags) = e else { return e.into() };
     let mut user = None;
+    let mut in_theme = false;
     for d in &mut diags {
+        d.message = super::origins::message(&d.message);
+        // In a theme file of the user's: their file and line.
+        if let Some(mapped) = origins.map(&d.place) {
+            in_theme |= user.is_none();
+            user.get_or_insert_with(|| mapped.clone());
+            d.place = mapped;
+            continue;
+        }
         let line = d
             .place
             .strip_prefix(main)
@@ -107,6 +117,14 @@ fn blame(e: typeset::TypesetError, main: &str, made: &[Made], renderer: &Rendere
         }
     }
     match user {
+        Some(place) if in_theme => crate::theme::ThemeError::user(
+            place,
+            format!(
+                "the theme does not compile: {}",
+                diags.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; ")
+            ),
+        )
+        .into(),
         Some(place) => crate::render::RenderError {
             place,
             message: format!(

@@ -68,6 +68,8 @@ pub struct SpecRequest {
     pub accounts: Option<AccountSelection>,
     /// The portfolio's own slide lists (review, plans), taken where `slides` is not set.
     pub portfolio_slides: [Option<Vec<String>>; 2],
+    /// The portfolio's folder, when the portfolio named the theme folder.
+    pub theme_bound: Option<PathBuf>,
 }
 
 /// What a build writes.
@@ -86,6 +88,8 @@ pub struct DeckSpec {
     pub deck: DeckKind,
     /// The theme.
     pub theme: ThemeSource,
+    /// A folder every theme folder must stay inside (the portfolio's, when it names the theme).
+    pub theme_bound: Option<PathBuf>,
     /// A folder overriding built-in templates.
     pub templates: Option<PathBuf>,
     /// The catalogue's language.
@@ -106,6 +110,7 @@ impl DeckSpec {
         Self {
             deck,
             theme: ThemeSource::Builtin(DEFAULT_THEME.to_owned()),
+            theme_bound: None,
             templates: None,
             lang: DEFAULT_LANG.to_owned(),
             slides: deck.registry().to_vec(),
@@ -137,6 +142,7 @@ impl SpecRequest {
             && let Some(theme) = &p.deck.theme
         {
             self.theme = Some(if crate::assets::is_folder_name(theme) {
+                self.theme_bound = Some(base.to_owned());
                 base.join(theme).to_string_lossy().into_owned()
             } else {
                 theme.clone()
@@ -154,7 +160,15 @@ impl SpecRequest {
         } else {
             let themes = builtin.names("themes/", "/theme.yaml");
             if !themes.contains(&theme) {
-                return Err(SpecError(format!("--theme {theme}: no such theme (built in: {})", themes.join(", "))));
+                let folder = if std::path::Path::new(&theme).is_dir() {
+                    format!("; for the folder, write --theme ./{theme}/")
+                } else {
+                    crate::model::validate::hint(&theme, themes.iter().map(String::as_str))
+                };
+                return Err(SpecError(format!(
+                    "--theme {theme}: no such theme (built in: {}){folder}",
+                    themes.join(", ")
+                )));
             }
             ThemeSource::Builtin(theme)
         };
@@ -174,6 +188,7 @@ impl SpecRequest {
         Ok(DeckSpec {
             deck,
             theme,
+            theme_bound: self.theme_bound,
             templates: self.templates,
             lang,
             slides,

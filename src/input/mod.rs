@@ -5,6 +5,7 @@ mod yaml;
 mod yaml_index;
 mod yaml_write;
 
+pub(crate) use yaml::explain as yaml_message;
 pub use yaml_write::to_yaml;
 
 use std::fmt;

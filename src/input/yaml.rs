@@ -114,17 +114,26 @@ fn in_user_terms(message: &str) -> String {
     message.to_owned()
 }
 
-/// Adds the fix to serde's terse messages.
-fn explain(message: &str) -> String {
+/// Adds the fix to serde's terse messages, and says in the user's terms what the YAML
+/// library says in its own (`set DuplicateKeyPolicy in Options`).
+pub(crate) fn explain(message: &str) -> String {
     if message.starts_with("missing field") {
         format!("{message}: add it, see INPUT.md for the keys each entry needs")
     } else if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         format!("`{key}` is written twice in the same map: keep one")
-    } else if message.starts_with("multiple YAML documents") {
-        "the file holds more than one YAML document (a `---` line): keep one portfolio per file".to_owned()
+    } else if message.contains("DuplicateKeyPolicy") || message.contains("duplicate key") {
+        "a key is written twice in the same map: keep one".to_owned()
+    } else if message.starts_with("multiple YAML documents") || message.contains("from_str_multiple") {
+        "the file holds more than one YAML document (a `---` line): keep one per file".to_owned()
     } else if message.starts_with("budget breached") {
-        "the file expands to more nodes than kamdeck reads (aliases repeated many times?)".to_owned()
+        "the file expands to more than kamdeck reads (aliases repeated many times, or one huge value?)".to_owned()
+    } else if message.contains("recursive references") {
+        "an alias refers to the node that holds it: a value cannot contain itself".to_owned()
+    } else if message.starts_with("expected mapping start") || message.contains("expected a map") {
+        "a map of keys and values is expected here (`key: value` lines, or `{ key: value }`)".to_owned()
+    } else if message.starts_with("invalid floating point") || message.contains("invalid f64") {
+        "a number is expected here, such as 10 or 10.5".to_owned()
     } else {
         message.to_owned()
     }

@@ -25,9 +25,7 @@ pub(super) fn check(d: &DeckOptions) -> Vec<(String, String)> {
                 // A shared portfolio must not make kamdeck read folders elsewhere.
                 push(
                     "deck.theme",
-                    format!(
-                        "`{theme}` leaves the portfolio's folder: keep the theme folder beside the portfolio, or name it with --theme"
-                    ),
+                    format!("`{theme}` leaves the portfolio's folder: keep the theme folder beside the portfolio"),
                 );
             }
         }

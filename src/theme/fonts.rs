@@ -4,7 +4,9 @@
 //! its own embedded fonts for a character the theme's fonts lack, which would put a name
 //! in another typeface without a word; `Glyphs` lets the deck say so first.
 
-use typst::text::{FontInfo, FontVariant};
+use typst::foundations::Bytes;
+use typst::layout::Abs;
+use typst::text::{Font, FontInfo, FontVariant, FontVariations};
 
 /// A font file of the theme: its path and its faces.
 #[derive(Debug, Clone)]
@@ -21,15 +23,31 @@ pub fn is_font(path: &str) -> bool {
     [".otf", ".ttf", ".ttc", ".otc"].iter().any(|e| lower.ends_with(e))
 }
 
-/// The faces of each font file, or the first file that holds none.
+/// The faces of each font file, or the first file that holds none or is damaged.
 pub fn read<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Result<Vec<FontFile>, String> {
     files
         .filter(|(p, _)| is_font(p))
         .map(|(path, data)| {
             let faces: Vec<FontInfo> = FontInfo::iter(data).collect();
-            if faces.is_empty() { Err(path.to_owned()) } else { Ok(FontFile { path: path.to_owned(), faces }) }
+            if faces.is_empty() || !whole(data, faces.len()) {
+                Err(path.to_owned())
+            } else {
+                Ok(FontFile { path: path.to_owned(), faces })
+            }
         })
         .collect()
+}
+
+/// Whether every face of `data` draws the letters and digits it maps: a file cut short
+/// still names its family, but its glyphs are gone and the text would vanish from the page.
+fn whole(data: &[u8], faces: usize) -> bool {
+    let bytes = Bytes::new(data.to_vec());
+    (0..faces).all(|i| {
+        let Some(font) = Font::new(bytes.clone(), u32::try_from(i).unwrap_or(0)) else { return false };
+        let instance = font.instantiate(FontVariant::default(), Abs::pt(10.0), &FontVariations::default());
+        let face = instance.ttf();
+        "AZaz09".chars().filter_map(|c| face.glyph_index(c)).all(|g| face.glyph_bounding_box(g).is_some())
+    })
 }
 
 /// The family names of `files`, sorted, each once.

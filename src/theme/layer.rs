@@ -28,11 +28,6 @@ impl<T> At<T> {
     pub(super) fn place(&self) -> String {
         format!("{}:{}:{}", self.file, self.line, self.column)
     }
-
-    /// Another value at the same place (an item of a list).
-    pub(super) fn with<U>(&self, value: U) -> At<U> {
-        At { value, line: self.line, column: self.column, file: Arc::clone(&self.file) }
-    }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
@@ -95,7 +90,7 @@ section!(
         tier_a: String,
         tier_b: String,
         tier_c: String,
-        series: Vec<String>,
+        series: Vec<At<String>>,
     }
 );
 
@@ -229,6 +224,10 @@ impl Layer {
             v.file = Arc::clone(&file);
         }
         layer.colors.iter_mut().for_each(|s| s.locate(&file));
+        // Each colour of the list has its own place.
+        for item in layer.colors.iter_mut().flat_map(|c| c.series.iter_mut()).flat_map(|s| s.value.iter_mut()) {
+            item.file = Arc::clone(&file);
+        }
         layer.fonts.iter_mut().for_each(|s| s.locate(&file));
         layer.sizes.iter_mut().for_each(|s| s.locate(&file));
         layer.logo.iter_mut().for_each(|s| s.locate(&file));
@@ -270,7 +269,7 @@ fn syntax(e: &serde_saphyr::Error, file: &str) -> ThemeError {
                 did_you_mean(key, known.iter().copied()).map_or(String::new(), |k| format!("; did you mean `{k}`?"));
             format!("`{key}` is not a theme key (keys here: {}){hint}", known.join(", "))
         }
-        None => message,
+        None => crate::input::yaml_message(&message),
     };
     ThemeError::user(place, message)
 }

@@ -6,6 +6,7 @@
 //! place the Typst theme (as `theme.json`), the charts and the workbook read colours and
 //! fonts from, so a colour changed in `theme.yaml` changes everywhere at once.
 
+mod complete;
 pub mod fonts;
 mod layer;
 mod resolve;
@@ -204,6 +205,9 @@ pub struct Theme {
     /// The theme's font files with their faces.
     #[serde(skip)]
     pub font_files: Vec<FontFile>,
+    /// What the user should know about the theme (text colours below WCAG AA contrast).
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// Why a theme could not be loaded: where, and what would fix it.
@@ -217,8 +221,8 @@ pub struct ThemeError {
 }
 
 impl ThemeError {
-    pub(crate) fn user(place: String, message: String) -> Self {
-        Self { place, message, user: true }
+    pub(crate) fn user(place: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { place: place.into(), message: message.into(), user: true }
     }
 }
 

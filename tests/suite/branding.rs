@@ -223,6 +223,29 @@ fn fonts_are_never_replaced_without_a_word() {
         "{}",
         stderr(&o)
     );
+    // The theme's own footer text is checked too, and a text colour below AA is a warning.
+    let theme = dir.join("cjk-theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(
+        theme.join("theme.yaml"),
+        "extends: default\nfooter: { text: \"北京\" }\ncolors: { text: \"#EEEEEE\" }\n",
+    )
+    .unwrap();
+    let o = kamdeck(&[
+        "review",
+        example("minimal.yaml").to_str().unwrap(),
+        "--theme",
+        theme.to_str().unwrap(),
+        "-o",
+        dir.join("cjk-theme-out").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("the fonts (Inter) have no `北` (U+5317) for the footer"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("colors.text #EEEEEE on colors.background #FFFFFF has a contrast of 1.2:1"),
+        "{}",
+        stderr(&o)
+    );
     let strict = dir.join("strict");
     let o = kamdeck(&["review", input.to_str().unwrap(), "-o", strict.to_str().unwrap(), "--strict"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -230,28 +253,68 @@ fn fonts_are_never_replaced_without_a_word() {
     assert!(!strict.join("review.pdf").exists());
 }
 
+/// A file of a theme folder: its name and bytes.
+type File<'a> = (&'a str, &'a [u8]);
+
 #[test]
 fn theme_errors_name_the_file_line_and_key() {
     let dir = scratch("theme-errors");
-    let cases: &[(&str, &str)] = &[
+    let default_yaml =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/theme.yaml")).unwrap();
+    let font = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/fonts/Inter-Regular.otf")).unwrap();
+    let cut = &font[..40_000];
+    let cases: &[(&str, &[File<'_>], &str)] = &[
         (
             "extends: default\ncolours: {}\n",
+            &[],
             "2:1: `colours` is not a theme key (keys here: name, description, extends, page, palette, colors, fonts, sizes, logo, footer); did you mean `colors`?",
         ),
-        ("extends: default\npage: { aspect: \"3:2\" }\n", "2:17: `3:2` is not a page aspect: \"16:9\" or \"4:3\""),
-        ("extends: midnite\n", "1:10: `midnite` is not a built-in theme (contrast, default, midnight)"),
-        ("extends: default\nlogo: { file: logo.png, alt: X }\n", "2:15: `logo.png` is not a file of the theme folder"),
-        ("extends: default\nsizes: { title: 400 }\n", "2:17: a size is 4 to 96 points"),
-        ("extends: ../../\n", "a theme folder extends a built-in theme or a theme folder beside it"),
+        ("extends: default\npage: { aspect: \"3:2\" }\n", &[], "2:17: `3:2` is not a page aspect: \"16:9\" or \"4:3\""),
+        ("extends: midnite\n", &[], "1:10: `midnite` is not a built-in theme (contrast, default, midnight)"),
+        (
+            "extends: default\nlogo: { file: logo.png, alt: X }\n",
+            &[],
+            "2:15: `logo.png` is not a file of the theme folder",
+        ),
+        ("extends: default\nsizes: { title: 80 }\n", &[], "2:17: sizes.title is 14 to 36 points"),
+        ("extends: default\npage: { margins: { left: 144 } }\n", &[], "a margin is 0 to 72 points"),
+        ("extends: default\nfooter: { text: \"two\\nlines\" }\n", &[], "2:17: the footer is one line of text"),
+        (
+            "extends: default\ncolors: { series: [\"#000000\", \"#111111\", \"#222222\", nope, \"#444444\", \"#555555\"] }\n",
+            &[],
+            "2:53: `nope` is neither a #RRGGBB colour",
+        ),
+        ("extends: ../../\n", &[], "a theme folder extends a built-in theme or a theme folder beside it"),
+        ("a: 1\n---\nb: 2\n", &[], "`a` is not a theme key"),
         (
             "colors: { primary: \"#000000\" }\n",
+            &[],
             "theme.yaml: colors.background, colors.surface, colors.cover, colors.on_cover, colors.accent, colors.text, colors.subtle, colors.muted, … 27 more are missing: set them, or start from a built-in theme with `extends: default`",
         ),
+        (&default_yaml, &[], "there is no theme.typ: a theme that extends none needs its own layout functions"),
+        (
+            "extends: default\nlogo: { file: logo.png, alt: X }\n",
+            &[("logo.png", b"not an image")],
+            "logo.png: the logo cannot be shown",
+        ),
+        (
+            "extends: default\n",
+            &[("theme.typ", b"#let x = (1 +\n")],
+            "theme.typ:1:10: the theme does not compile: unclosed delimiter",
+        ),
+        (
+            "extends: default\n",
+            &[("fonts/Inter-Regular.otf", cut)],
+            "fonts/Inter-Regular.otf: not a font kamdeck can use",
+        ),
     ];
-    for (i, (yaml, want)) in cases.iter().enumerate() {
+    for (i, (yaml, files, want)) in cases.iter().enumerate() {
         let theme = dir.join(format!("t{i}"));
-        std::fs::create_dir_all(&theme).unwrap();
+        std::fs::create_dir_all(theme.join("fonts")).unwrap();
         std::fs::write(theme.join("theme.yaml"), yaml).unwrap();
+        for (name, bytes) in *files {
+            std::fs::write(theme.join(name), bytes).unwrap();
+        }
         let out = dir.join(format!("out{i}"));
         let o = kamdeck(&[
             "review",
@@ -265,4 +328,26 @@ fn theme_errors_name_the_file_line_and_key() {
         assert!(stderr(&o).contains(want), "{yaml}: expected {want:?} in {}", stderr(&o));
         assert!(!out.exists(), "{yaml}: an output folder was made");
     }
+}
+
+#[test]
+fn a_portfolio_theme_stays_in_the_portfolio_folder() {
+    let dir = scratch("portfolio-theme-bound");
+    let port = dir.join("port");
+    std::fs::create_dir_all(port.join("brand")).unwrap();
+    std::fs::create_dir_all(dir.join("outsider")).unwrap();
+    std::fs::write(dir.join("outsider/theme.yaml"), "extends: default\nfooter: { text: READ FROM OUTSIDE }\n").unwrap();
+    std::fs::write(port.join("brand/theme.yaml"), "extends: ../../outsider/\n").unwrap();
+    let minimal = std::fs::read_to_string(example("minimal.yaml")).unwrap();
+    let input = port.join("p.yaml");
+    std::fs::write(&input, format!("deck: {{ theme: ./brand/ }}\n{minimal}")).unwrap();
+    let o = kamdeck(&["review", input.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("leads out of the portfolio's folder"), "{}", stderr(&o));
+    // The same theme named on the command line may extend a folder beside it.
+    std::fs::write(port.join("brand/theme.yaml"), "extends: ../side/\n").unwrap();
+    std::fs::create_dir_all(port.join("side")).unwrap();
+    std::fs::write(port.join("side/theme.yaml"), "extends: default\n").unwrap();
+    let o = kamdeck(&["review", input.to_str().unwrap(), "-o", dir.join("out2").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -154,14 +154,19 @@ fn typst_errors_point_into_the_kept_source() {
     // A user's template that calls a function the theme does not have.
     std::fs::write(templates.join("review/charter.typ"), "#slide({{ meta }})[\n  #no-such-function()\n]\n").unwrap();
     let out = dir.join("out");
-    let o = kamdeck(&[
-        "review",
-        example("northbridge.yaml").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--templates",
-        templates.to_str().unwrap(),
-    ]);
+    let input = example("northbridge.yaml");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["review", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--templates"];
+        args.push(templates.to_str().unwrap());
+        args.extend(extra);
+        kamdeck(&args)
+    };
+    // A failed run writes nothing, and says how to see the generated source.
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("run again with --keep-typst"), "{}", stderr(&o));
+    assert!(!out.exists(), "a failed run made its output folder");
+    let o = run(&["--keep-typst"]);
     // The user's template is at fault: exit 2, and the message names it and its slide.
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
