@@ -104,9 +104,9 @@ fn counts_of_one_read_in_the_singular() {
         "seller: { name: Solo }\nfiscal_years: [FY1, FY2]\nplans: [ { id: p, name: P } ]\naccounts:\n  - { id: a, name: Only One, revenue: { FY1: 80, FY2: 100 }, mrr: { p: 10 } }\n",
     );
     let text = all_text(&r);
-    assert!(text.contains("across 1 key account;"), "{text}");
+    assert!(text.contains("across 1 active account;"), "{text}");
     assert!(text.contains("from 1 account in FY2"), "{text}");
-    for plural in ["1 accounts", "1 key accounts", "1 divisions", "1 days"] {
+    for plural in ["1 accounts", "1 active accounts", "1 new accounts", "1 divisions", "1 days"] {
         assert!(!text.contains(plural), "{plural}: {text}");
     }
 }

@@ -70,7 +70,15 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let title = if actions.is_empty() {
         c.tn("actions.title_risks", risks.len(), &[])
     } else {
-        c.tn("actions.title", risks.len(), &[("actions", &f.count(actions.len())), ("late", &f.count(late))])
+        c.tn(
+            "actions.title",
+            risks.len(),
+            &[
+                ("actions", &f.count(actions.len())),
+                ("next_actions", &c.units("next_actions", actions.len())),
+                ("late", &f.count(late)),
+            ],
+        )
     };
     let rows: Vec<Value> = actions
         .iter()

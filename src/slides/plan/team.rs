@@ -45,10 +45,9 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     };
     let contacts: Vec<Value> = team
         .iter()
-        .take(10)
         .map(|m| json!([m.name, m.role.clone().unwrap_or_default(), m.email.clone().unwrap_or_default()]))
         .collect();
-    let matrix = crate::slides::review::team::raci_matrix(c, &a.raci, &team);
+    let matrix = crate::slides::review::team::raci_matrix(c, &a.raci, &team, 8, 12);
     let mut s = Slide::new(
         "review/team.typ",
         c.t("kicker.plan_team"),
@@ -58,6 +57,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "chart_title": "",
             "coverage_title": c.t("plan_team.contacts"),
             "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.email")],
+            "coverage_mores": c.mores(contacts.len(), contacts.len()),
             "coverage": contacts,
             "coverage_aligns": ["left", "left", "left"],
             "size": 11,
@@ -65,6 +65,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "raci_headers": matrix["headers"],
             "raci": matrix["rows"],
             "raci_key": matrix["key"],
+            "raci_more": matrix["more"],
             "flag": c.t("team.flag"),
         }),
     );

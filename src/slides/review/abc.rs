@@ -76,7 +76,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "up": list(&m.up), "down": list(&m.down),
             "up_label": c.tr("abc.up", &[("n", &f.count(m.up.len()))]),
             "down_label": c.tr("abc.down", &[("n", &f.count(m.down.len()))]),
-            "other": c.tr("abc.new_lost", &[("new", &f.count(m.new.len())), ("lost", &f.count(m.lost.len()))]),
+            "other": c.tr("abc.new_lost", &[("new", &f.count(m.new.len())), ("new_accounts", &c.units("new_accounts", m.new.len())), ("lost", &f.count(m.lost.len()))]),
             "none": c.t("abc.no_moves"),
         })
     });

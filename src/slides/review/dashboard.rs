@@ -25,8 +25,10 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     }
     let f = &c.fmt;
     let has_mrr = d.total_mrr > 0.0;
+    // Tier A in the latest year: the charter's usual definition of a key account, beside the count.
+    let tier_a = c.f.abc.years.last().map_or(0, |y| y.counts[0]);
     let mut tiles: Vec<Value> = vec![
-        json!({ "label": c.t("kpi.accounts"), "value": f.count(d.active), "sub": c.t("kpi.accounts_sub"), "tone": null }),
+        json!({ "label": c.t("kpi.accounts"), "value": f.count(d.active), "sub": c.tr("kpi.accounts_sub", &[("a", &f.count(tier_a))]), "tone": null }),
     ];
     if has_mrr {
         let sub = match (d.change, d.change_pct) {
@@ -62,11 +64,11 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             None => c.tn(
                 "dashboard.title_flat",
                 d.at_risk,
-                &[("mrr", &f.money_short(d.total_mrr)), ("accounts", &c.units("key_accounts", d.active))],
+                &[("mrr", &f.money_short(d.total_mrr)), ("accounts", &c.units("active_accounts", d.active))],
             ),
         }
     } else {
-        c.tn("dashboard.title_norev", d.at_risk, &[("accounts", &c.units("key_accounts", d.active))])
+        c.tn("dashboard.title_norev", d.at_risk, &[("accounts", &c.units("active_accounts", d.active))])
     };
     let mut s = Slide::new("review/dashboard.typ", c.t("kicker.dashboard"), title, Value::Null);
 

@@ -24,7 +24,11 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let title = c.tn(
         "profit.title",
         in_q(ProfitQuadrant::Protect).count(),
-        &[("s", &f.pct(protect / total, 0)), ("fix", &f.count(in_q(ProfitQuadrant::FixCost).count()))],
+        &[
+            ("s", &f.pct(protect / total, 0)),
+            ("fix", &f.count(in_q(ProfitQuadrant::FixCost).count())),
+            ("fix_need", &c.units("need_lower_cost", in_q(ProfitQuadrant::FixCost).count())),
+        ],
     );
     let mut s = Slide::new("review/profit.typ", c.t("kicker.profit"), title, Value::Null);
     let color = |q: ProfitQuadrant| match q {

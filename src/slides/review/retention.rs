@@ -81,7 +81,13 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "churned": list(&latest.churned),
         "contracted_title": c.tr("retention.contracted", &[("n", &f.count(latest.contracted.len()))]),
         "contracted": list(&latest.contracted),
-        "renewals_title": c.tr("retention.renewals", &[("n", &f.count(r.renewals.len())), ("mrr", &f.money_short(r.renewals.iter().map(|x| x.mrr).sum()))]),
+        // Without a report date there is no "next two quarters": the note says so, and no count
+        // of zero renewals stands above it.
+        "renewals_title": c.p.report_date.is_some().then(|| c.tr("retention.renewals", &[
+            ("n", &f.count(r.renewals.len())),
+            ("renewals", &c.units("renewals", r.renewals.len())),
+            ("mrr", &f.money_short(r.renewals.iter().map(|x| x.mrr).sum())),
+        ])),
         "renewals_headers": [c.t("col.account"), c.t("col.date"), c.t("col.mrr")],
         "renewals": renewals,
         "renewals_more": (r.renewals.len() > 5).then(|| c.more(r.renewals.len() - 5)),
@@ -176,7 +182,14 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             .collect();
         let total: f64 = rt.renewals.iter().map(|r| r.mrr).sum();
         let at = m.table(
-            &c.tr("retention.renewals", &[("n", &c.fmt.count(rt.renewals.len())), ("mrr", &c.fmt.money_short(total))]),
+            &c.tr(
+                "retention.renewals",
+                &[
+                    ("n", &c.fmt.count(rt.renewals.len())),
+                    ("renewals", &c.units("renewals", rt.renewals.len())),
+                    ("mrr", &c.fmt.money_short(total)),
+                ],
+            ),
             cols,
             rows,
         )?;

@@ -4,7 +4,7 @@ use rust_xlsxwriter::{ChartType, XlsxError};
 use serde_json::{Value, json};
 
 use crate::charts::{ChartError, HBars, hbars};
-use crate::figures::count_f64;
+use crate::figures::{by_name, count_f64};
 use crate::input::excel::layout as l;
 use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{
@@ -15,6 +15,9 @@ use crate::workbook::{
 pub(crate) static KIND: SlideKind = SlideKind { id: "risk", templates: &["review/risk.typ"], build, sheet, gaps };
 
 const ROWS: usize = 9;
+
+/// Survey bars on the slide.
+const SURVEY_BARS: usize = 10;
 
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let r = &c.f.risk;
@@ -37,11 +40,23 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         None => risk_part,
     };
     let mut s = Slide::new("review/risk.typ", c.t("kicker.risk"), title, Value::Null);
+    let mut caption = None;
     let chart = if r.satisfaction.is_empty() {
         s.note(c.t("note.no_surveys"));
         None
     } else {
-        let shown = &r.satisfaction[..r.satisfaction.len().min(10)];
+        // The lowest first: the title sets the average against the target, and the accounts
+        // below it are the ones to act on (at 1,000 accounts the best ten were all at 10.0).
+        let mut lowest: Vec<&(usize, f64)> = r.satisfaction.iter().collect();
+        lowest.sort_by(|x, y| x.1.total_cmp(&y.1).then_with(|| by_name(&c.p.accounts[x.0], &c.p.accounts[y.0])));
+        let shown = &lowest[..lowest.len().min(SURVEY_BARS)];
+        let below = r.satisfaction.iter().filter(|x| x.1 < target).count();
+        if lowest.len() > shown.len() {
+            caption = Some(c.tr(
+                "risk.lowest",
+                &[("n", &f.count(shown.len())), ("total", &f.count(lowest.len())), ("below", &f.count(below))],
+            ));
+        }
         let labels: Vec<String> = shown.iter().map(|(i, _)| c.name(*i).into_owned()).collect();
         let values: Vec<f64> = shown.iter().map(|x| x.1).collect();
         let num = |v: f64| f.number(v, 1);
@@ -107,6 +122,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     }
     s.data = json!({
         "chart": chart,
+        "caption": caption,
         "chart_title": c.tr("risk.satisfaction", &[("avg", &r.satisfaction_avg.map_or_else(|| "–".into(), |a| f.number(a, 1)))]),
         "table_title": c.t("risk.queue"),
         "headers": headers,

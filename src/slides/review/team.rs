@@ -11,11 +11,17 @@ use crate::slides::{Ctx, Slide, SlideKind, gap};
 use crate::workbook::{CellFmt, Col, Mirror, V, chart, lit, mrr_array};
 
 /// The `team` slide kind.
-pub(crate) static KIND: SlideKind = SlideKind { id: "team", templates: &["review/team.typ"], build, sheet, gaps };
+pub(crate) static KIND: SlideKind =
+    SlideKind { id: "team", templates: &["review/team.typ", "review/team_raci.typ"], build, sheet, gaps };
 
-/// Members (RACI columns) and activities (rows) shown at most.
-const MAX_MEMBERS: usize = 6;
-const MAX_ACTIVITIES: usize = 10;
+/// A RACI this small sits beside the coverage table.
+const BESIDE_MEMBERS: usize = 6;
+const BESIDE_ACTIVITIES: usize = 10;
+/// On a slide of its own, a RACI shows at most this many members (columns) and activities.
+const MAX_MEMBERS: usize = 16;
+const MAX_ACTIVITIES: usize = 15;
+/// Members with MRR drawn as bars beside the coverage table.
+const MAX_BARS: usize = 12;
 
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let t = &c.f.team;
@@ -23,9 +29,12 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         return Ok(vec![]);
     }
     let f = &c.fmt;
+    let raci = &c.p.program.raci;
+    let members: Vec<&Member> = c.p.team.iter().collect();
+    let beside = raci.len() <= BESIDE_ACTIVITIES && members.len() <= BESIDE_MEMBERS;
     let total_mrr: f64 = t.coverage.iter().map(|x| x.mrr).sum();
     let lead = t.coverage.iter().max_by(|a, b| a.mrr.total_cmp(&b.mrr).then(b.member.cmp(&a.member)));
-    let raci_part = if c.p.program.raci.is_empty() {
+    let raci_part = if raci.is_empty() || !beside {
         String::new()
     } else if t.raci_issues.is_empty() {
         c.t("team.raci_ok")
@@ -39,82 +48,136 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         ),
         None => c.tr("team.title_plain", &[("n", &f.count(c.p.team.len())), ("raci", &raci_part)]),
     };
+    // Every member: the template shows as many as fit and counts the rest.
     let coverage: Vec<Value> = t
         .coverage
         .iter()
-        .take(10)
         .map(|x| {
             let m = &c.p.team[x.member];
+            let share = if total_mrr > 0.0 { f.pct(x.mrr / total_mrr, 0) } else { "–".to_owned() };
             json!([
                 m.name,
                 m.role.clone().unwrap_or_default(),
                 f.count(x.accounts),
                 f.money_short(x.mrr),
+                share,
                 f.count(x.a_tier)
             ])
         })
         .collect();
-    let members: Vec<&Member> = c.p.team.iter().collect();
     let mut s = Slide::new("review/team.typ", c.t("kicker.team"), title, Value::Null);
-    let chart = if total_mrr > 0.0 {
-        let shown: Vec<_> = t.coverage.iter().take(8).collect();
-        let money = |v: f64| f.money_short(v);
-        let bars = HBars {
-            labels: shown.iter().map(|x| c.p.team[x.member].name.clone()).collect(),
-            values: shown.iter().map(|x| x.mrr).collect(),
-            max: shown.iter().map(|x| x.mrr).fold(0.0, f64::max),
-            target: None,
-            fmt: &money,
-        };
-        Some(s.chart("team-mrr", hbars(&bars, 360.0, 150.0, c.style)?))
-    } else {
-        None
-    };
     if t.unowned > 0 {
         s.note(c.tn("note.unowned", t.unowned, &[]));
     }
-    if c.p.program.raci.is_empty() {
+    if raci.is_empty() {
         s.note(c.t("note.no_raci"));
     }
-    let matrix = raci_matrix(c, &c.p.program.raci, &members);
+    // Without the RACI beside it, the coverage shares its slide with the MRR each owner holds.
+    let chart = if (!beside || raci.is_empty()) && total_mrr > 0.0 {
+        let mut owners: Vec<_> = t.coverage.iter().filter(|x| x.mrr > 0.0).collect();
+        owners.sort_by(|a, b| b.mrr.total_cmp(&a.mrr).then(a.member.cmp(&b.member)));
+        owners.truncate(MAX_BARS);
+        let money = |v: f64| f.money_short(v);
+        let bars = HBars {
+            labels: owners.iter().map(|x| c.p.team[x.member].name.clone()).collect(),
+            values: owners.iter().map(|x| x.mrr).collect(),
+            max: owners.iter().map(|x| x.mrr).fold(0.0, f64::max),
+            target: None,
+            fmt: &money,
+        };
+        let h = 24.0 + 26.0 * owners.len() as f64;
+        Some(s.chart("team-mrr", hbars(&bars, 330.0, h, c.style)?))
+    } else {
+        None
+    };
+    let matrix = if beside && !raci.is_empty() {
+        raci_matrix(c, raci, &members, BESIDE_MEMBERS, BESIDE_ACTIVITIES)
+    } else {
+        json!({ "rows": [] })
+    };
     s.data = json!({
         "chart": chart,
         "chart_title": c.t("team.mrr"),
         "coverage_title": c.t("team.coverage"),
-        "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.accounts"), c.t("col.mrr"), c.t("col.a_tier")],
+        "coverage_headers": [c.t("col.member"), c.t("col.role"), c.t("col.accounts"), c.t("col.mrr"), c.t("col.share"), c.t("col.a_tier")],
         "coverage": coverage,
-        "coverage_aligns": ["left", "left", "right", "right", "right"],
-        "size": 9.5,
+        "coverage_mores": c.mores(coverage.len(), coverage.len()),
+        "coverage_aligns": ["left", "left", "right", "right", "right", "right"],
+        "size": null,
         "raci_title": c.t("team.raci"),
-        "raci_headers": matrix["headers"],
+        "raci_headers": matrix.get("headers"),
         "raci": matrix["rows"],
-        "raci_key": matrix["key"],
+        "raci_key": matrix.get("key"),
+        "raci_more": matrix.get("more"),
         "flag": c.t("team.flag"),
     });
-    Ok(vec![s])
+    let mut slides = vec![s];
+    if !beside && !raci.is_empty() {
+        // A larger RACI gets the whole width of a slide of its own.
+        let issues = t.raci_issues.len();
+        let title = if issues == 0 {
+            c.tn("team.raci_title_ok", raci.len(), &[])
+        } else {
+            c.tn("team.raci_title_issues", issues, &[("total", &f.count(raci.len()))])
+        };
+        let matrix = raci_matrix(c, raci, &members, MAX_MEMBERS, MAX_ACTIVITIES);
+        let mut r = Slide::new("review/team_raci.typ", c.t("kicker.team"), title, Value::Null);
+        r.outlined = false;
+        if let Some(more) = matrix.get("more").and_then(Value::as_str) {
+            r.note(more.to_owned());
+        }
+        r.data = json!({
+            "size": c.p.team.len() <= 12,
+            "headers": matrix["headers"],
+            "rows": matrix["rows"],
+            "key": matrix["key"],
+            "flag": c.t("team.flag"),
+        });
+        slides.push(r);
+    }
+    Ok(slides)
 }
 
-/// A RACI matrix for the team template: activities × the first members (by initials),
-/// rows flagged unless exactly one member is accountable, and the key to the initials.
-pub(crate) fn raci_matrix(c: &Ctx<'_>, raci: &OrderedMap<OrderedMap<Raci>>, members: &[&Member]) -> Value {
-    let members = &members[..members.len().min(MAX_MEMBERS)];
+/// A RACI matrix for the team templates: activities × members (by initials), at most
+/// `max_members` × `max_activities`, rows flagged unless exactly one member is accountable,
+/// the key to the initials, and a note on what is not shown (the workbook has it all).
+pub(crate) fn raci_matrix(
+    c: &Ctx<'_>,
+    raci: &OrderedMap<OrderedMap<Raci>>,
+    members: &[&Member],
+    max_members: usize,
+    max_activities: usize,
+) -> Value {
+    let shown = &members[..members.len().min(max_members)];
     let rows: Vec<Value> = raci
         .iter()
-        .take(MAX_ACTIVITIES)
+        .take(max_activities)
         .map(|(activity, row)| {
             let n_a = row.values().filter(|r| **r == Raci::A).count();
             let mut cells = vec![activity.to_owned()];
-            cells.extend(members.iter().map(|m| row.get(&m.id).map_or_else(String::new, |r| r.letter().to_owned())));
+            cells.extend(shown.iter().map(|m| row.get(&m.id).map_or_else(String::new, |r| r.letter().to_owned())));
             json!({ "cells": cells, "flag": n_a != 1 })
         })
         .collect();
     let mut headers = vec![c.t("col.activity")];
-    headers.extend(members.iter().map(|m| initials(&m.name)));
+    headers.extend(shown.iter().map(|m| initials(&m.name)));
     let key = std::iter::once(c.t("team.raci_key"))
-        .chain(members.iter().map(|m| format!("{} = {}", initials(&m.name), m.name)))
+        .chain(shown.iter().map(|m| format!("{} = {}", initials(&m.name), m.name)))
         .collect::<Vec<_>>()
         .join(" · ");
-    json!({ "headers": headers, "rows": rows, "key": key })
+    let f = &c.fmt;
+    let more = (members.len() > shown.len() || raci.len() > rows.len()).then(|| {
+        c.tr(
+            "note.raci_more",
+            &[
+                ("a", &f.count(rows.len())),
+                ("total_a", &f.count(raci.len())),
+                ("m", &f.count(shown.len())),
+                ("total_m", &f.count(members.len())),
+            ],
+        )
+    });
+    json!({ "headers": headers, "rows": rows, "key": key, "more": more })
 }
 
 /// "Jordan Lee" → "JL".
