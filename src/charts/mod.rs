@@ -11,6 +11,7 @@ mod data;
 mod gantt;
 mod lines;
 mod scatter;
+mod waterfall;
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -25,6 +26,7 @@ pub use data::{ChartData, Drawn, Point, Series, Span};
 pub use gantt::{GanttRow, gantt};
 pub use lines::{LineSeries, line_chart};
 pub use scatter::{Scatter, ScatterPoint, scatter};
+pub use waterfall::{Step, Waterfall, waterfall};
 
 use crate::theme::{Theme, parse_hex};
 

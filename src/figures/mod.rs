@@ -5,6 +5,7 @@
 //! Accounts are referred to by their index in `Portfolio::accounts`.
 
 pub mod abc;
+pub mod bridge;
 pub mod dashboard;
 pub mod divisions;
 pub mod orgchart;
@@ -42,6 +43,8 @@ pub struct Figures {
     pub team: team::Team,
     /// Each account's place in alphabetical order (`name_order`).
     pub name_order: Vec<usize>,
+    /// The revenue bridge into the latest year.
+    pub bridge: Option<bridge::Bridge>,
 }
 
 impl Figures {
@@ -65,7 +68,19 @@ impl Figures {
             let rest = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             ((abc, retention, risk, dashboard, team), rest)
         });
-        Self { pareto, scoring, profit, dashboard, divisions, team, abc, risk, retention, name_order: name_order(p) }
+        Self {
+            pareto,
+            scoring,
+            profit,
+            dashboard,
+            divisions,
+            team,
+            abc,
+            risk,
+            retention,
+            name_order: name_order(p),
+            bridge: bridge::bridge(p),
+        }
     }
 }
 

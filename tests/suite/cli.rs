@@ -171,7 +171,7 @@ fn typst_errors_point_into_the_kept_source() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("review.typ:") && err.contains("unknown variable: no-such-function"), "{err}");
-    assert!(err.contains(&format!("template {} (slide 14)", templates.join("review/charter.typ").display())), "{err}");
+    assert!(err.contains(&format!("template {} (slide ", templates.join("review/charter.typ").display())), "{err}");
     let place = err.lines().find(|l| l.contains("review.typ:")).unwrap();
     let line: usize = place.trim().split(':').nth(1).unwrap().parse().unwrap();
     let kept = std::fs::read_to_string(out.join("review.typ")).unwrap();

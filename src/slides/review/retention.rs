@@ -3,7 +3,7 @@
 use rust_xlsxwriter::{ChartType, XlsxError};
 use serde_json::{Value, json};
 
-use crate::charts::{ChartError, LineSeries, line_chart};
+use crate::charts::{ChartError, LineSeries, Step, Waterfall, line_chart, waterfall};
 use crate::figures::count_f64;
 use crate::input::excel::layout as l;
 use crate::slides::{Ctx, Slide, SlideKind, gap};
@@ -11,7 +11,7 @@ use crate::workbook::{CellFmt, Col, Mirror, V, chart, link, mrr_of, revenue};
 
 /// The `retention` slide kind.
 pub(crate) static KIND: SlideKind =
-    SlideKind { id: "retention", templates: &["review/retention.typ"], build, sheet, gaps };
+    SlideKind { id: "retention", templates: &["review/retention.typ", "review/bridge.typ"], build, sheet, gaps };
 
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let r = &c.f.retention;
@@ -92,7 +92,69 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "renewals": renewals,
         "renewals_more": (r.renewals.len() > 5).then(|| c.more(r.renewals.len() - 5)),
     });
-    Ok(vec![s])
+    let mut slides = vec![s];
+    slides.extend(bridge(c)?);
+    Ok(slides)
+}
+
+/// The revenue bridge of the latest year: a waterfall whose bars add up, and its parts.
+fn bridge(c: &Ctx<'_>) -> Result<Option<Slide>, ChartError> {
+    let Some(b) = c.f.bridge.as_ref().filter(|b| b.start.amount > 0.0 || b.end.amount > 0.0) else { return Ok(None) };
+    let f = &c.fmt;
+    let gain = b.new_logos.amount + b.expansion.amount;
+    let loss = b.contraction.amount + b.churn.amount;
+    let change =
+        if b.start.amount > 0.0 { f.pct_delta(b.end.amount / b.start.amount - 1.0, 0) } else { "–".to_owned() };
+    let title = c.tr(
+        "bridge.title",
+        &[
+            ("start", &f.money_short(b.start.amount)),
+            ("end", &f.money_short(b.end.amount)),
+            ("year", &b.year),
+            ("pct", &change),
+            ("gain", &f.money_short(gain)),
+            ("loss", &f.money_short(loss)),
+        ],
+    );
+    let revenue_of = |y: &str| c.tr("col.revenue_year", &[("year", y)]);
+    let parts = [
+        (revenue_of(&b.from_year), b.start, 0.0, true),
+        (c.t("bridge.new_logos"), b.new_logos, 1.0, false),
+        (c.t("bridge.expansion"), b.expansion, 1.0, false),
+        (c.t("bridge.contraction"), b.contraction, -1.0, false),
+        (c.t("bridge.churn"), b.churn, -1.0, false),
+        (revenue_of(&b.year), b.end, 0.0, true),
+    ];
+    // Under the bars the totals are named by their year alone: the table says what they are.
+    let steps = parts
+        .iter()
+        .zip([&b.from_year, &b.year, &b.year, &b.year, &b.year, &b.year])
+        .map(|((label, part, sign, total), year)| Step {
+            label: if *total { year.clone() } else { label.clone() },
+            value: if *total { part.amount } else { sign * part.amount },
+            total: *total,
+        })
+        .collect();
+    let money = |v: f64| f.money_short(v);
+    let delta = |v: f64| f.money_delta(v);
+    let svg = waterfall(&Waterfall { steps, total: &money, change: &delta }, 520.0, 320.0, c.style)?;
+    let mut s = Slide::new("review/bridge.typ", c.t("kicker.retention"), title, Value::Null);
+    s.outlined = false;
+    let chart = s.chart("bridge", svg);
+    let rows: Vec<Value> = parts
+        .iter()
+        .map(|(label, part, sign, total)| {
+            let amount = if *total { f.money_short(part.amount) } else { f.money_delta(sign * part.amount) };
+            json!([label, amount, f.count(part.accounts)])
+        })
+        .collect();
+    s.data = json!({
+        "chart": chart,
+        "headers": [c.t("col.part"), c.t("col.revenue"), c.t("col.accounts")],
+        "rows": rows,
+        "rule": c.t("bridge.rule"),
+    });
+    Ok(Some(s))
 }
 
 /// Retention: GRR, NRR and logo churn per year over the Accounts sheet; churned, contracted, renewals.
@@ -162,6 +224,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             rows,
         )?;
     }
+    bridge_sheet(c, m)?;
     if !rt.renewals.is_empty() {
         let cols = vec![
             Col::new(c.t("col.account"), CellFmt::Text),
@@ -206,4 +269,71 @@ fn gaps(c: &Ctx<'_>) -> Vec<String> {
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// The revenue bridge as live formulas over the Accounts sheet, and the check that its
+/// parts add up to this year's revenue.
+fn bridge_sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
+    let Some(b) = &c.f.bridge else { return Ok(()) };
+    let (Some(pr), Some(cu)) =
+        (m.refs.column(l::ACCOUNTS, &revenue(&b.from_year)), m.refs.column(l::ACCOUNTS, &revenue(&b.year)))
+    else {
+        return Ok(());
+    };
+    let cols = vec![
+        Col::new(c.t("col.part"), CellFmt::Text),
+        Col::new(c.t("col.revenue"), CellFmt::Money),
+        Col::new(c.t("col.accounts"), CellFmt::Integer),
+    ];
+    let both = format!("({pr}>0)*({cu}>0)");
+    let revenue_of = |y: &str| c.tr("col.revenue_year", &[("year", y)]);
+    let row = |label: String, amount: String, count: String, part: crate::figures::bridge::Part, sign: f64| {
+        vec![V::text(label), V::F(amount, sign * part.amount), V::F(count, count_f64(part.accounts))]
+    };
+    let rows = vec![
+        row(
+            revenue_of(&b.from_year),
+            format!("SUMPRODUCT(({pr}>0)*{pr})"),
+            format!("SUMPRODUCT(({pr}>0)*1)"),
+            b.start,
+            1.0,
+        ),
+        row(
+            c.t("bridge.new_logos"),
+            format!("SUMPRODUCT(({pr}<=0)*({cu}>0)*{cu})"),
+            format!("SUMPRODUCT(({pr}<=0)*({cu}>0))"),
+            b.new_logos,
+            1.0,
+        ),
+        row(
+            c.t("bridge.expansion"),
+            format!("SUMPRODUCT({both}*({cu}>{pr})*({cu}-{pr}))"),
+            format!("SUMPRODUCT({both}*({cu}>{pr}))"),
+            b.expansion,
+            1.0,
+        ),
+        row(
+            c.t("bridge.contraction"),
+            format!("-SUMPRODUCT({both}*({cu}<{pr})*({pr}-{cu}))"),
+            format!("SUMPRODUCT({both}*({cu}<{pr}))"),
+            b.contraction,
+            -1.0,
+        ),
+        row(
+            c.t("bridge.churn"),
+            format!("-SUMPRODUCT(({pr}>0)*({cu}<=0)*{pr})"),
+            format!("SUMPRODUCT(({pr}>0)*({cu}<=0))"),
+            b.churn,
+            -1.0,
+        ),
+        row(revenue_of(&b.year), format!("SUMPRODUCT(({cu}>0)*{cu})"), format!("SUMPRODUCT(({cu}>0)*1)"), b.end, 1.0),
+    ];
+    let at = m.table(&c.t("bridge.sheet"), cols, rows)?;
+    // The parts above this year's revenue add up to it: a reader who edits a revenue sees it hold.
+    let (first, last) = (at.first + 1, at.first + 5);
+    m.row(vec![
+        V::text(c.t("bridge.check")),
+        V::As(CellFmt::Money, Box::new(V::F(format!("SUM(B{first}:B{last})"), b.sum()))),
+    ])?;
+    Ok(())
 }
