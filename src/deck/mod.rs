@@ -40,6 +40,8 @@ pub struct Engine {
     brand: Brand,
     origins: origins::Origins,
     warnings: Vec<String>,
+    /// The footer's band at the foot of each page, in points.
+    footer: f64,
 }
 
 /// How one deck uses the machine's cores.
@@ -82,6 +84,8 @@ pub struct Rendered {
     pub source: String,
     /// Text of each page.
     pub page_texts: Vec<String>,
+    /// The smallest text of each page above its footer, in points.
+    pub smallest_text: Vec<f64>,
     /// Slide titles in order (one per slide, not per page).
     pub titles: Vec<String>,
     /// Stage timings.
@@ -135,7 +139,8 @@ impl Engine {
         if spec.strict && !warnings.is_empty() {
             return Err(Error::Strict(warnings));
         }
-        Ok(Self { spec: spec.clone(), locale, renderer, base, style, glyphs, brand, origins, warnings })
+        let footer = theme.page.margins.bottom;
+        Ok(Self { spec: spec.clone(), locale, renderer, base, style, glyphs, brand, origins, warnings, footer })
     }
 
     /// What the user should know about the theme, once per run (low text contrast).
@@ -228,7 +233,7 @@ impl Engine {
                 (xlsx::workbook(&deck, &self.brand, cores == Cores::All), clock.elapsed())
             })
         };
-        let pdf = || pdf::write(&self.renderer, &self.base, &self.origins, &deck);
+        let pdf = || pdf::write(&self.renderer, &self.base, &self.origins, self.footer, &deck);
         let (pdf, wb) = match cores {
             Cores::One => {
                 let pdf = pdf()?;
@@ -257,6 +262,7 @@ impl Engine {
             workbook,
             source: pdf.source,
             page_texts: pdf.page_texts,
+            smallest_text: pdf.smallest,
             titles: pdf.titles,
             timings,
             warnings,

@@ -20,6 +20,8 @@ pub(super) struct Pdf {
     pub source: String,
     /// Text of each page.
     pub page_texts: Vec<String>,
+    /// The smallest text of each page above its footer, in points.
+    pub smallest: Vec<f64>,
     /// Slide titles in order.
     pub titles: Vec<String>,
     /// Templates, typesetting and export.
@@ -37,7 +39,13 @@ enum Numbers {
 }
 
 /// Templates → Typst source → document → PDF.
-pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, origins: &Origins, deck: &Deck<'_>) -> Result<Pdf, Failed> {
+pub(super) fn write(
+    renderer: &Renderer,
+    base: &Arc<Base>,
+    origins: &Origins,
+    footer: f64,
+    deck: &Deck<'_>,
+) -> Result<Pdf, Failed> {
     let mut t = Timings::default();
     let p = deck.ctx.p;
     let date = deck.doc.date;
@@ -75,7 +83,8 @@ pub(super) fn write(renderer: &Renderer, base: &Arc<Base>, origins: &Origins, de
     };
     let bytes = typeset::pdf(&world, &doc, &ident, date).map_err(|e| keep(e, &source, &made))?;
     t.pdf = clock.elapsed();
-    Ok(Pdf { bytes, page_texts: typeset::page_texts(&doc), source, titles, timings: t })
+    let smallest = typeset::smallest_text(&doc, footer);
+    Ok(Pdf { bytes, page_texts: typeset::page_texts(&doc), smallest, source, titles, timings: t })
 }
 
 /// The lines of the generated source one slide's template made.

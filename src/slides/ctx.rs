@@ -57,6 +57,15 @@ impl<'a> Ctx<'a> {
         (0..=listed).map(|k| (total > k).then(|| self.more(total - k))).collect()
     }
 
+    /// "Showing the top k of `total`" for every `k` up to `listed` (`None` when all show):
+    /// for a template that shows as many rows as fit and says so under them.
+    pub fn top_notes(&self, listed: usize, total: usize) -> Vec<Option<String>> {
+        let f = &self.fmt;
+        (0..=listed)
+            .map(|k| (total > k).then(|| self.tr("note.top_rows", &[("n", &f.count(k)), ("total", &f.count(total))])))
+            .collect()
+    }
+
     /// "Label: text" with the language's spacing before the colon.
     pub fn labelled(&self, label: &str, text: &str) -> String {
         self.tr("labelled", &[("label", label), ("text", text)])

@@ -66,6 +66,37 @@ pub fn compile(world: &DeckWorld) -> Result<PagedDocument, TypesetError> {
     typst::compile::<PagedDocument>(world).output.map_err(|errs| TypesetError::Compile(diagnostics(world, &errs)))
 }
 
+/// The smallest text size on each page, in points, above its bottom `footer` points (the
+/// footer's small print is left out): what a reader at the back of the room must read.
+pub fn smallest_text(doc: &PagedDocument, footer: f64) -> Vec<f64> {
+    fn walk(frame: &Frame, y0: f64, limit: f64, min: &mut f64) {
+        for (pos, item) in frame.items() {
+            let y = y0 + pos.y.to_pt();
+            match item {
+                FrameItem::Group(g) => {
+                    // A scaled group (a chart drawn larger than its place) scales its text.
+                    let scale = g.transform.sy.get();
+                    let mut inner = f64::INFINITY;
+                    walk(&g.frame, 0.0, f64::INFINITY, &mut inner);
+                    if y < limit && inner.is_finite() {
+                        *min = min.min(inner * scale);
+                    }
+                }
+                FrameItem::Text(t) if y < limit && !t.text.trim().is_empty() => *min = min.min(t.size.to_pt()),
+                _ => {}
+            }
+        }
+    }
+    doc.pages()
+        .iter()
+        .map(|p| {
+            let mut min = f64::INFINITY;
+            walk(&p.frame, 0.0, p.frame.height().to_pt() - footer, &mut min);
+            min
+        })
+        .collect()
+}
+
 /// Writes `doc` as a PDF whose bytes depend only on the document and `date`.
 pub fn pdf(
     world: &DeckWorld,

@@ -13,6 +13,7 @@ mod languages;
 mod plan;
 mod recalc;
 mod sandbox;
+mod scale;
 mod spec;
 mod support;
 mod theme;

@@ -18,6 +18,68 @@ const RANKED: usize = 8;
 /// Characters of a title that stays within two lines at the title size.
 const MAX_TITLE: usize = 110;
 
+/// A factor as people say it: the catalogue's name, else its key in words (`product_fit`
+/// → "Product fit"), never the raw id.
+fn factor_name(c: &Ctx<'_>, key: &str) -> String {
+    let words = key.replace(['_', '-'], " ");
+    let mut chars = words.trim().chars();
+    let fallback = chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect());
+    c.loc.messages_or(&format!("factor.{key}"), &fallback)
+}
+
+/// The factor tables' finding: the factor on which the accounts shown lead the portfolio
+/// most, or, when they are the whole portfolio, its strongest and weakest factor.
+fn factor_title(c: &Ctx<'_>) -> String {
+    let sc = &c.f.scoring;
+    let f = &c.fmt;
+    let set = &c.p.settings.scoring;
+    let scale = set.scale.to_string();
+    let keys: Vec<&str> = set.growth.keys().chain(set.harmony.keys()).collect();
+    let score = |i: usize, k: &str| {
+        let s = c.p.accounts[i].scores.as_ref()?;
+        s.growth.get(k).or_else(|| s.harmony.get(k)).map(|v| *v as f64)
+    };
+    let mean = |rows: &[crate::figures::scoring::Scored], k: &str| {
+        let v: Vec<f64> = rows.iter().filter_map(|r| score(r.account, k)).collect();
+        (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+    };
+    let shown = &sc.rows[..sc.rows.len().min(TABLE_ROWS)];
+    let all: Vec<(&str, f64)> = keys.iter().filter_map(|k| Some((*k, mean(&sc.rows, k)?))).collect();
+    let by = |v: &[(&str, f64)], pick: fn(f64, f64) -> bool| -> Option<(String, f64)> {
+        let mut best: Option<(&str, f64)> = None;
+        for &(k, x) in v {
+            if best.is_none_or(|(_, b)| pick(x, b)) {
+                best = Some((k, x));
+            }
+        }
+        best.map(|(k, x)| (factor_name(c, k), x))
+    };
+    if sc.rows.len() > shown.len() {
+        let lead: Vec<(&str, f64)> = all.iter().filter_map(|&(k, a)| Some((k, mean(shown, k)? - a))).collect();
+        if let Some((name, _)) = by(&lead, |x, b| x > b) {
+            let k = lead.iter().find(|(k, _)| factor_name(c, k) == name).map_or("", |(k, _)| *k);
+            let (top, avg) = (mean(shown, k).unwrap_or(0.0), mean(&sc.rows, k).unwrap_or(0.0));
+            return c.tr(
+                "scoring.tables_lead",
+                &[
+                    ("n", &f.count(shown.len())),
+                    ("factor", &name),
+                    ("top", &f.number(top, 1)),
+                    ("all", &f.number(avg, 1)),
+                    ("scale", &scale),
+                ],
+            );
+        }
+    }
+    let (strong, weak) = (by(&all, |x, b| x > b), by(&all, |x, b| x < b));
+    let ((s_name, s), (w_name, w)) = (strong.unwrap_or_default(), weak.unwrap_or_default());
+    c.tn(
+        "scoring.tables_spread",
+        sc.rows.len(),
+        &[("strong", &s_name), ("s", &f.number(s, 1)), ("weak", &w_name), ("w", &f.number(w, 1)), ("scale", &scale)],
+    )
+}
+
 /// The title, and the accounts it names: the best-ranked in Invest, as many as three, but
 /// never an arbitrary pick out of a tie (at 10,000 accounts eleven may share the top score);
 /// a tie at the top is said as such.
@@ -138,11 +200,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                  value: fn(&crate::figures::scoring::Scored) -> f64,
                  label: &str| {
         let mut headers = vec![c.t("col.account")];
-        headers.extend(
-            weights
-                .iter()
-                .map(|(k, w)| format!("{} ({})", c.loc.messages_or(&format!("factor.{k}"), k), f.number(*w, 2))),
-        );
+        headers.extend(weights.iter().map(|(k, w)| format!("{} ({})", factor_name(c, k), f.number(*w, 2))));
         headers.push(label.to_owned());
         let rows: Vec<Value> = sc
             .rows
@@ -160,20 +218,19 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             .collect();
         json!({ "headers": headers, "rows": rows })
     };
-    let mut tables = Slide::new(
+    let tables = Slide::new(
         "review/scoring_tables.typ",
         c.t("kicker.scoring"),
-        c.tn("scoring.tables_title", sc.rows.len().min(TABLE_ROWS), &[("scale", &set.scale.to_string())]),
+        factor_title(c),
         json!({
             "growth": table(&set.growth, |s| &s.growth, |r| r.growth, &c.t("col.growth")),
             "harmony": table(&set.harmony, |s| &s.harmony, |r| r.harmony, &c.t("col.harmony")),
             "growth_title": c.t("scoring.growth"),
             "harmony_title": c.t("scoring.harmony"),
+            // As many rows as fit beside each other, and a word on the rest.
+            "notes": c.top_notes(sc.rows.len().min(TABLE_ROWS), sc.rows.len()),
         }),
     );
-    if sc.rows.len() > TABLE_ROWS {
-        tables.note(c.tr("note.top_rows", &[("n", &f.count(TABLE_ROWS)), ("total", &f.count(sc.rows.len()))]));
-    }
     Ok(vec![chart_slide, tables])
 }
 
@@ -184,7 +241,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
     let sc = &c.f.scoring;
     let growth: Vec<&str> = s.growth.keys().collect();
     let harmony: Vec<&str> = s.harmony.keys().collect();
-    let factor = |k: &str| c.loc.messages_or(&format!("factor.{k}"), k);
+    let factor = |k: &str| factor_name(c, k);
     let (ng, nh) = (growth.len(), harmony.len());
     // Columns: rank, id, account, growth factors, harmony factors, growth, harmony, total, quadrant, revenue.
     let g0 = 3;
