@@ -284,7 +284,7 @@ mod tests {
         assert_eq!(lang, "--lang xx: no such language (shipped: de, en, es, fr)");
         let slide = ask(SpecRequest { slides: Some(vec!["paretto".into()]), ..SpecRequest::default() });
         assert!(
-            slide.starts_with("--slides paretto: no such slide in the review deck (slides: title, agenda,"),
+            slide.starts_with("--slides paretto: no such slide in the review deck (slides: title, summary, agenda,"),
             "{slide}"
         );
         let twice = ask(SpecRequest { slides: Some(vec!["abc".into(), "abc".into()]), ..SpecRequest::default() });

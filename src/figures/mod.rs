@@ -7,6 +7,7 @@
 pub mod abc;
 pub mod bridge;
 pub mod dashboard;
+pub mod decisions;
 pub mod divisions;
 pub mod orgchart;
 pub mod pareto;

@@ -64,7 +64,7 @@ fn example_figures_on_the_slides() {
     // Hand-checked against examples/northbridge.yaml (see tests/README.md).
     assert!(text.contains("Quarterly KAM review"));
     assert!(text.contains("CONTOSO CLOUD · HEALTHCARE CLOUD"), "title slide names the seller");
-    assert!(text.contains("Sheet 04 Pareto"), "footer names the mirror sheet");
+    assert!(text.contains("Sheet 05 Pareto"), "footer names the mirror sheet");
     assert!(text.contains("Dana Whitfield") || text.contains("Northbridge Health System"));
 }
 

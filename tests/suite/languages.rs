@@ -216,7 +216,7 @@ fn workbooks_name_mirrors_in_the_language_and_keep_english_inputs() {
         let l = locale(lang);
         let book = decks(lang).0.workbook.as_ref().unwrap();
         let names = sheet_names(book);
-        assert!(names.contains(&format!("06 {}", l.t("sheet.scoring"))), "{lang}: {names:?}");
+        assert!(names.contains(&format!("07 {}", l.t("sheet.scoring"))), "{lang}: {names:?}");
         let inputs = |n: &Vec<String>| {
             n.iter().filter(|s| !s.starts_with(|c: char| c.is_ascii_digit())).skip(1).cloned().collect::<Vec<_>>()
         };

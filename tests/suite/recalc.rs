@@ -81,7 +81,7 @@ fn openpyxl_reads_the_cached_values() {
     }
     assert!(compared > 500, "only {compared} cells compared");
     // The vital few as the Pareto slide's title counts them.
-    let pareto = &dumped["04 Pareto"];
+    let pareto = &dumped["05 Pareto"];
     let vital = pareto.iter().filter(|r| r.get(7).and_then(|v| v.as_str()) == Some("yes")).count();
     assert_eq!(vital, 9, "the slide says 9 accounts generate 81 % of revenue");
 }
@@ -267,7 +267,7 @@ fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
     patch_cell(&book, "xl/worksheets/sheet7.xml", &cell, 150_000.0, &patched);
     let after = sheets(&recalculate(&patched, &dir, soffice));
 
-    let pareto = &after["04 Pareto"];
+    let pareto = &after["05 Pareto"];
     let header = pareto.iter().position(|r| r.first().is_some_and(|c| *c == "Rank")).unwrap();
     let mut checked = 0;
     for r in &pareto[header + 1..] {
@@ -286,7 +286,7 @@ fn an_edited_revenue_moves_the_pareto_and_abc_mirrors() {
     }
     assert_eq!(checked, expect.pareto.rows.len());
 
-    let abc = &after["05 ABC"];
+    let abc = &after["06 ABC"];
     let header = abc.iter().position(|r| r.first().is_some_and(|c| *c == "Id")).unwrap();
     let tier_col = abc[header].iter().position(|h| *h == "Tier FY2026").unwrap();
     let latest = expect.abc.years.last().unwrap();

@@ -60,7 +60,7 @@ fn unknown_choices_exit_2_listing_the_valid_ones() {
     refused(&["review", input, "--lang", "xx"], "--lang xx: no such language (shipped: de, en, es, fr)");
     refused(
         &["review", input, "--slides", "dashboard,paretto"],
-        "--slides paretto: no such slide in the review deck (slides: title, agenda, dashboard, pareto, abc,",
+        "--slides paretto: no such slide in the review deck (slides: title, summary, agenda, dashboard, pareto, abc,",
     );
     refused(
         &["plan", input, "--all", "--slides", "pareto"],

@@ -177,7 +177,7 @@ fn a_broken_override_is_named_by_its_file() {
     // A Typst error in what the template made: the user's file and the slide.
     let err = run("#slide({{ meta }})[\n  #let x = (1 +\n]\n");
     assert!(
-        err.contains(&format!("template {} (slide 4): Typst cannot compile what it made", file.display())),
+        err.contains(&format!("template {} (slide 5): Typst cannot compile what it made", file.display())),
         "{err}"
     );
     assert!(err.contains("unclosed delimiter"), "{err}");

@@ -133,19 +133,6 @@ fn split(a: &Account, group: Vec<usize>, depth: usize) -> Vec<Vec<usize>> {
     parts
 }
 
-/// The people to win: the highest decision power among those not (yet) positive.
-fn to_win(a: &Account) -> Vec<usize> {
-    let candidates: Vec<usize> =
-        (0..a.stakeholders.len()).filter(|&i| a.stakeholders[i].relationship != Some(Relationship::Positive)).collect();
-    let top = candidates.iter().filter_map(|&i| a.stakeholders[i].power).max();
-    let mut v: Vec<usize> = match top {
-        Some(p) => candidates.into_iter().filter(|&i| a.stakeholders[i].power == Some(p)).collect(),
-        None => Vec::new(),
-    };
-    v.sort_by(|&x, &y| a.stakeholders[x].name.cmp(&a.stakeholders[y].name));
-    v
-}
-
 /// Short label of a stakeholder: their organisation for externals, else their title.
 fn short(s: &Stakeholder) -> String {
     if s.external { s.organization.clone().unwrap_or_else(|| s.name.clone()) } else { s.title.clone() }
@@ -180,7 +167,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     if a.stakeholders.is_empty() {
         return Ok(vec![]);
     }
-    let win = to_win(a);
+    let win = crate::figures::decisions::to_win(a);
     let names: Vec<String> =
         win.iter().take(3).map(|&i| format!("{} ({})", a.stakeholders[i].name, short(&a.stakeholders[i]))).collect();
     let title = if names.is_empty() {

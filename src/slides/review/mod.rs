@@ -6,11 +6,13 @@ mod appendix;
 mod charter;
 mod dashboard;
 mod divisions;
+mod next_steps;
 mod pareto;
 mod profit;
 mod retention;
 mod risk;
 mod scoring;
+mod summary;
 pub(crate) mod team;
 pub(crate) mod timeline;
 pub(crate) mod title;
@@ -20,6 +22,7 @@ use super::SlideKind;
 /// The quarterly KAM review, in deck order.
 pub static REVIEW: &[&SlideKind] = &[
     &title::KIND,
+    &summary::KIND,
     &agenda::KIND,
     &dashboard::KIND,
     &pareto::KIND,
@@ -32,5 +35,6 @@ pub static REVIEW: &[&SlideKind] = &[
     &team::KIND,
     &timeline::KIND,
     &charter::KIND,
+    &next_steps::KIND,
     &appendix::KIND,
 ];

@@ -26,8 +26,26 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         Some(p) if shown(nrr) < p => "retention.title_fell",
         _ => "retention.title",
     };
-    let title =
-        c.tr(key, &[("nrr", &f.pct(nrr, 0)), ("year", &latest.year), ("grr", &f.pct(latest.grr.unwrap_or(0.0), 0))]);
+    // The charter's NRR target, where it sets one, beside the actual.
+    let target = crate::figures::decisions::decisions(c.p, c.f)
+        .targets
+        .into_iter()
+        .find(|t| t.measure == crate::figures::decisions::Measure::Nrr)
+        .map_or_else(String::new, |t| {
+            c.tr(
+                if t.missed() { "retention.target_below" } else { "retention.target_met" },
+                &[("target", &f.pct(t.target, 0))],
+            )
+        });
+    let title = c.tr(
+        key,
+        &[
+            ("nrr", &f.pct(nrr, 0)),
+            ("year", &latest.year),
+            ("target", &target),
+            ("grr", &f.pct(latest.grr.unwrap_or(0.0), 0)),
+        ],
+    );
     let mut s = Slide::new("review/retention.typ", c.t("kicker.retention"), title, Value::Null);
     let years: Vec<String> = r.years.iter().map(|y| y.year.clone()).collect();
     let series = vec![

@@ -83,7 +83,7 @@ fn factor_title(c: &Ctx<'_>) -> String {
 /// The title, and the accounts it names: the best-ranked in Invest, as many as three, but
 /// never an arbitrary pick out of a tie (at 10,000 accounts eleven may share the top score);
 /// a tie at the top is said as such.
-fn title(c: &Ctx<'_>) -> (String, Vec<usize>) {
+pub(super) fn title(c: &Ctx<'_>) -> (String, Vec<usize>) {
     let sc = &c.f.scoring;
     let f = &c.fmt;
     let invest: Vec<_> = sc.rows.iter().filter(|r| r.quadrant == Quadrant::Invest).collect();
