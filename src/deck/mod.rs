@@ -194,7 +194,8 @@ impl Engine {
 
     fn ctx<'a>(&'a self, p: &'a Portfolio, figures: &'a Figures, account: Option<usize>) -> Ctx<'a> {
         let fmt = Fmt::new(&self.locale, &p.currency);
-        Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account }
+        let kinds = self.kinds(if account.is_some() { DeckKind::Plan } else { DeckKind::Review });
+        Ctx { p, f: figures, fmt, loc: &self.locale, style: &self.style, account, kinds }
     }
 
     /// The slides of `deck` for `p` as values, before any writer: what the PDF and the

@@ -23,9 +23,16 @@ pub struct Ctx<'a> {
     pub style: &'a ChartStyle,
     /// The account of an account plan (index in `Portfolio::accounts`); `None` for the review.
     pub account: Option<usize>,
+    /// The slide kinds of the deck being built (the selection, in order).
+    pub kinds: &'a [&'static super::SlideKind],
 }
 
 impl<'a> Ctx<'a> {
+    /// Whether the deck has slide kind `id` (a definition of a slide left out is noise).
+    pub fn has(&self, id: &str) -> bool {
+        self.kinds.iter().any(|k| k.id == id)
+    }
+
     /// Message `key`.
     pub fn t(&self, key: &str) -> String {
         self.loc.t(key)

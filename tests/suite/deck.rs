@@ -83,6 +83,11 @@ fn minimal_portfolio_renders_without_empty_slides() {
     let text = all_text(&r);
     assert!(text.contains("PARETO ANALYSIS") && text.contains("ABC ANALYSIS") && text.contains("ACCOUNT RETENTION"));
     assert!(!text.contains("SCORING MATRIX"), "no scores: the scoring slide is left out");
+    // What the deck does not show is not defined, and no appendix column is all dashes.
+    for absent in ["Profit matrix Revenue against margin", "Scoring Scores", "Whitespace An offering", "Renewals due"] {
+        assert!(!text.contains(absent), "a definition of a slide the deck lacks: {absent}");
+    }
+    assert!(!text.contains("Margin Owner") && !text.contains("Score rank"), "empty appendix columns: {text}");
     for (n, page) in r.page_texts.iter().enumerate() {
         assert!(page.split_whitespace().count() >= 5, "page {} is nearly empty: {page}", n + 1);
     }

@@ -30,16 +30,33 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let prev = p.fiscal_years.iter().rev().nth(1);
     let order = ranked_by(p, 0..p.accounts.len(), |a| a.revenue_in(year));
     let limit = p.settings.appendix_rows.min(order.len());
-    let headers = [
-        c.t("col.account"),
-        c.t("col.tier"),
-        c.tr("col.revenue_year", &[("year", year)]),
-        c.t("col.growth_yoy"),
-        c.t("col.mrr"),
-        c.t("col.margin"),
-        c.t("col.owner"),
-        c.t("col.rank"),
+    // A column no account has a value in is left out: a column of dashes says nothing.
+    let shown = &order[..limit];
+    let any = |has: &dyn Fn(&crate::model::Account) -> bool| shown.iter().any(|&i| has(&p.accounts[i]));
+    let keep = [
+        true,
+        true,
+        true,
+        prev.is_some_and(|py| any(&|a| a.revenue_in(py) > 0.0)),
+        !p.plans.is_empty(),
+        any(&|a| a.margin.is_some()),
+        any(&|a| a.owner.is_some()),
+        shown.iter().any(|&i| c.f.scoring.of(i).is_some()),
     ];
+    let pick =
+        |cells: Vec<Value>| -> Vec<Value> { cells.into_iter().zip(keep).filter(|(_, k)| *k).map(|(v, _)| v).collect() };
+    let headers = pick(vec![
+        json!(c.t("col.account")),
+        json!(c.t("col.tier")),
+        json!(c.tr("col.revenue_year", &[("year", year)])),
+        json!(c.t("col.growth_yoy")),
+        json!(c.t("col.mrr")),
+        json!(c.t("col.margin")),
+        json!(c.t("col.owner")),
+        json!(c.t("col.score_rank")),
+    ]);
+    let aligns =
+        pick(["left", "center", "right", "right", "right", "right", "left", "right"].map(|a| json!(a)).to_vec());
     let chunks: Vec<&[usize]> = order[..limit].chunks(PER_SLIDE).collect();
     let pages = chunks.len();
     let mut slides = Vec::new();
@@ -52,16 +69,16 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                     prev.and_then(|py| crate::figures::ratio(a.revenue_in(year) - a.revenue_in(py), a.revenue_in(py)));
                 // Lines never wrap in the appendix's columns: shorten what could.
                 let owner = c.member_name(a.owner.as_deref());
-                json!([
-                    crate::charts::truncate(&a.name, 44),
-                    c.tier(c.f.abc.latest_tier(i)),
-                    f.money_short(a.revenue_in(year)),
-                    growth.map_or_else(|| "–".into(), |g| f.pct_delta(g, 0)),
-                    f.money_short(a.mrr_total()),
-                    a.margin.map_or_else(|| "–".into(), |m| f.pct(m, 0)),
-                    if owner.is_empty() { "–".to_owned() } else { crate::charts::truncate(&owner, 22) },
-                    c.f.scoring.of(i).map_or_else(|| "–".into(), |s| s.rank.to_string())
-                ])
+                json!(pick(vec![
+                    json!(crate::charts::truncate(&a.name, 44)),
+                    json!(c.tier(c.f.abc.latest_tier(i))),
+                    json!(f.money_short(a.revenue_in(year))),
+                    json!(growth.map_or_else(|| "–".into(), |g| f.pct_delta(g, 0))),
+                    json!(f.money_short(a.mrr_total())),
+                    json!(a.margin.map_or_else(|| "–".into(), |m| f.pct(m, 0))),
+                    json!(if owner.is_empty() { "–".to_owned() } else { crate::charts::truncate(&owner, 22) }),
+                    json!(c.f.scoring.of(i).map_or_else(|| "–".into(), |s| s.rank.to_string())),
+                ]))
             })
             .collect();
         let first = k * PER_SLIDE + 1;
@@ -73,7 +90,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             "review/appendix.typ",
             c.t("kicker.appendix"),
             title,
-            json!({ "headers": headers, "rows": rows }),
+            json!({ "headers": headers, "rows": rows, "aligns": aligns }),
         );
         if k + 1 == pages && limit < order.len() {
             s.note(c.tn("appendix.rest", order.len() - limit, &[]));
@@ -84,21 +101,31 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     Ok(slides)
 }
 
+/// A message's arguments.
+type Args<'a> = Vec<(&'a str, String)>;
+
 fn definitions(c: &Ctx<'_>) -> Slide {
     let s = &c.p.settings;
     let f = &c.fmt;
     let weights = |m: &crate::model::OrderedMap<f64>| {
         m.iter()
-            .map(|(k, w)| format!("{} {}", c.loc.messages_or(&format!("factor.{k}"), k), f.number(*w, 2)))
+            .map(|(k, w)| format!("{} {}", super::scoring::factor_name(c, k), f.number(*w, 2)))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let defs: Vec<Value> = [
-        ("def.active", vec![]),
-        ("def.arr", vec![]),
-        ("def.pareto", vec![("cut", f.pct(s.pareto_cut, 0))]),
-        ("def.abc", vec![("a", f.pct(s.abc.a, 0)), ("b", f.pct(s.abc.b, 0))]),
+    // Only what the deck shows: a definition of a slide left out (not chosen, or without
+    // its data) is a definition of nothing.
+    let fig = c.f;
+    let shows = |id: &str, data: bool| c.has(id) && data;
+    let risk = !fig.risk.at_risk.is_empty() || c.p.accounts.iter().any(|a| a.health.is_some());
+    let retention = fig.retention.latest().is_some_and(|y| y.nrr.is_some());
+    let all: Vec<(bool, &str, Args<'_>)> = vec![
+        (true, "def.active", vec![]),
+        (shows("dashboard", fig.dashboard.total_mrr > 0.0), "def.arr", vec![]),
+        (shows("pareto", !fig.pareto.rows.is_empty()), "def.pareto", vec![("cut", f.pct(s.pareto_cut, 0))]),
+        (shows("abc", true), "def.abc", vec![("a", f.pct(s.abc.a, 0)), ("b", f.pct(s.abc.b, 0))]),
         (
+            shows("scoring", !fig.scoring.rows.is_empty()),
             "def.scoring",
             vec![
                 ("scale", s.scoring.scale.to_string()),
@@ -108,21 +135,31 @@ fn definitions(c: &Ctx<'_>) -> Slide {
             ],
         ),
         (
+            shows("profit", !fig.profit.points.is_empty()),
             "def.profit",
-            vec![("rev", f.money_short(c.f.profit.revenue_split)), ("margin", f.pct(c.f.profit.margin_split, 1))],
+            vec![("rev", f.money_short(fig.profit.revenue_split)), ("margin", f.pct(fig.profit.margin_split, 1))],
         ),
-        ("def.endangered", vec![("e", f.number(s.engagement_threshold, 2))]),
-        ("def.mrr_at_risk", vec![]),
-        ("def.retention", vec![]),
-        ("def.renewals", vec![]),
-        ("def.whitespace", vec![]),
-    ]
-    .iter()
-    .map(|(key, args)| {
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        json!([c.t(&format!("{key}.term")), c.tr(&format!("{key}.text"), &args)])
-    })
-    .collect();
+        (
+            shows("risk", risk) || shows("dashboard", risk),
+            "def.endangered",
+            vec![("e", f.number(s.engagement_threshold, 2))],
+        ),
+        (shows("risk", risk), "def.mrr_at_risk", vec![]),
+        (shows("retention", retention), "def.retention", vec![]),
+        (shows("retention", retention) && c.p.report_date.is_some(), "def.renewals", vec![]),
+        (shows("divisions", !fig.divisions.rows.is_empty()), "def.whitespace", vec![]),
+    ];
+    let defs: Vec<Value> = all
+        .into_iter()
+        .filter(|(shown, _, _)| *shown)
+        .map(|(_, key, args)| (key, args))
+        .collect::<Vec<_>>()
+        .iter()
+        .map(|(key, args)| {
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            json!([c.t(&format!("{key}.term")), c.tr(&format!("{key}.text"), &args)])
+        })
+        .collect();
     Slide::new("review/definitions.typ", c.t("kicker.appendix"), c.t("definitions.title"), json!({ "defs": defs }))
 }
 

@@ -114,14 +114,15 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .map(|(st, n)| format!("{} {}", c.t(&format!("onboarding.{}", st.key())), f.count(n)))
         .collect();
     let upsell = d.upsell.as_ref().map(|u| {
-        let next: Vec<_> = u.candidates.iter().take(3).map(|&i| c.name(i)).collect();
+        let next: Vec<String> = u.candidates.iter().take(3).map(|&i| c.name(i).into_owned()).collect();
+        // With every account on the plan there is no one next: no list ending in a colon.
         c.tr(
-            "dashboard.upsell",
+            if next.is_empty() { "dashboard.upsell_all" } else { "dashboard.upsell" },
             &[
                 ("plan", &c.p.plans[u.plan].name),
                 ("pct", &f.pct(u.penetration.unwrap_or(0.0), 0)),
                 ("accounts", &c.units("accounts", u.on_plan)),
-                ("next", &next.join(", ")),
+                ("next", &f.list(&next)),
             ],
         )
     });
@@ -131,7 +132,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     s.data = json!({
         "tiles": tiles,
         "chart": chart,
-        "chart_title": c.t("dashboard.chart"),
+        "chart_title": chart.is_some().then(|| c.t("dashboard.chart")),
         "headers": [c.t("col.account"), c.t("col.tier"), c.t("col.mrr"), c.t("col.change"), c.t("col.onboarding"), c.t("col.risk")],
         "rows": rows,
         "tints": tints,

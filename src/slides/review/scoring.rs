@@ -20,7 +20,7 @@ const MAX_TITLE: usize = 110;
 
 /// A factor as people say it: the catalogue's name, else its key in words (`product_fit`
 /// → "Product fit"), never the raw id.
-fn factor_name(c: &Ctx<'_>, key: &str) -> String {
+pub(super) fn factor_name(c: &Ctx<'_>, key: &str) -> String {
     let words = key.replace(['_', '-'], " ");
     let mut chars = words.trim().chars();
     let fallback = chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect());
