@@ -126,6 +126,15 @@ impl ChartStyle {
         }
     }
 
+    /// Shade `k` of `n` of `base`, from a light tint to `base` itself, over the page's
+    /// background: the plans of a stacked bar, one hue, distinct from the tiers' colours.
+    pub fn shade(&self, base: RGBColor, k: usize, n: usize) -> RGBColor {
+        let t = 0.35 + 0.65 * (k + 1) as f64 / n.max(1) as f64;
+        let mix = |a: u8, b: u8| (f64::from(b) * t + f64::from(a) * (1.0 - t)).round().clamp(0.0, 255.0) as u8;
+        let (RGBColor(r0, g0, b0), RGBColor(r1, g1, b1)) = (self.background, base);
+        RGBColor(mix(r0, r1), mix(g0, g1), mix(b0, b1))
+    }
+
     /// Series colour `i` (cycling).
     pub fn series(&self, i: usize) -> RGBColor {
         self.series[i % self.series.len()]

@@ -131,9 +131,9 @@ impl<'a> Fmt<'a> {
         self.signed(value, 0, |d| self.compact_money(value.abs(), d))
     }
 
-    /// Compact money with kamdeck's precision: one decimal where it changes the reading
-    /// (`$2.4M`, `$10.7M`, `$5.4K`), none for thousands above ten (`$63K`) or round values
-    /// (`$2M`). CLDR's own rounding keeps two significant digits (`$11M` for 10.7 million),
+    /// Compact money with kamdeck's precision: one decimal below a hundred millions and
+    /// below ten thousand (`$2.4M`, `$10.7M`, `$2.0M`, `$5.4K`), none for thousands above ten
+    /// (`$63K`), so amounts of one size read alike side by side. CLDR's own rounding keeps two significant digits (`$11M` for 10.7 million),
     /// which mislabels axis ticks such as 12.5 million; CLDR's pattern is kept, our digits
     /// put in place of its own.
     fn compact_money(&self, abs: f64, whole: &Decimal) -> String {
@@ -150,7 +150,8 @@ impl<'a> Fmt<'a> {
             }
             let scaled = abs / 10f64.powi(i32::from(exponent));
             let limit = if exponent >= 6 { 100.0 } else { 10.0 };
-            let decimals = usize::from(scaled < limit && (scaled * 10.0).round() % 10.0 != 0.0);
+            // The same precision for every amount of a size: `$14.0M` beside `$10.2M`, not `$14M`.
+            let decimals = usize::from(scaled < limit);
             let Ok(significand) = Decimal::from_str(&format!("{scaled:.decimals$}")) else { return theirs };
             if significand.absolute.nonzero_magnitude_start() + i16::from(exponent) > magnitude {
                 // Rounding reached the next size (999.96K): compact it as that size.

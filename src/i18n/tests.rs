@@ -13,14 +13,14 @@ fn english_numbers_and_money() {
     let f = Fmt::new(&l, "USD");
     assert_eq!(f.money_short(2_400_000.0), "$2.4M");
     assert_eq!(f.money_short(850_000.0), "$850K");
-    assert_eq!(f.money_short(12_000_000.0), "$12M");
+    assert_eq!(f.money_short(12_000_000.0), "$12.0M");
     assert_eq!(f.money_short(10_704_000.0), "$10.7M");
     assert_eq!(f.money_short(12_500_000.0), "$12.5M");
-    assert_eq!(f.money_short(999_960.0), "$1M");
+    assert_eq!(f.money_short(999_960.0), "$1.0M");
     assert_eq!(f.money_short(1.2e9), "$1.2B");
     assert_eq!(f.money_short(63_200.0), "$63K");
     assert_eq!(f.money_short(5_430.0), "$5.4K");
-    assert_eq!(f.money_short(2_000_000.0), "$2M");
+    assert_eq!(f.money_short(2_000_000.0), "$2.0M");
     assert_eq!(f.money_short(999.0), "$999");
     assert_eq!(f.money_short(12.5), "$12.50");
     assert_eq!(f.money_short(-40_000.0), "−$40K");

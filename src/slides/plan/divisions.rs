@@ -42,10 +42,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             ],
         )
     };
-    let status = |s: CellStatus| {
-        json!({ "label": c.t(&format!("status.{}", s.key())), "tone": match s {
-        CellStatus::Active => "primary", CellStatus::Pilot => "accent", CellStatus::Pitched => "neutral", CellStatus::Whitespace => "light" } })
-    };
+    let status = |s: CellStatus| crate::slides::review::divisions::cell(c, s);
     let mut headers = vec![c.t("col.division")];
     headers.extend(offerings.iter().map(|o| o.name.clone()));
     let rows: Vec<Value> = a.divisions.iter().take(15).map(|d| json!({ "name": d.name, "cells": offerings.iter().map(|o| status(cell(d, &o.id))).collect::<Vec<_>>() })).collect();

@@ -74,13 +74,18 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
 
     let chart = if has_mrr && !c.p.plans.is_empty() {
         let money = |v: f64| f.money_short(v);
-        let series = c
-            .p
-            .plans
-            .iter()
-            .enumerate()
-            .map(|(k, plan)| (plan.name.clone(), c.style.series(k), d.mrr_by_plan.iter().map(|per| per[k]).collect()))
-            .collect();
+        let series =
+            c.p.plans
+                .iter()
+                .enumerate()
+                .map(|(k, plan)| {
+                    (
+                        plan.name.clone(),
+                        c.style.shade(c.style.accent, k, c.p.plans.len()),
+                        d.mrr_by_plan.iter().map(|per| per[k]).collect(),
+                    )
+                })
+                .collect();
         let svg =
             stacked_bars(&StackedBars { categories: d.periods.clone(), series, fmt: &money }, 330.0, 215.0, c.style)?;
         Some(s.chart("dashboard-mrr", svg))

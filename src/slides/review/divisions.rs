@@ -40,10 +40,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let cols = c.p.offerings.len().min(MAX_COLUMNS);
     let mut headers = vec![c.t("col.account")];
     headers.extend(c.p.offerings.iter().take(cols).map(|o| o.name.clone()));
-    let status = |s: CellStatus| {
-        json!({ "label": c.t(&format!("status.{}", s.key())), "tone": match s {
-        CellStatus::Active => "primary", CellStatus::Pilot => "accent", CellStatus::Pitched => "neutral", CellStatus::Whitespace => "light" } })
-    };
+    let status = |s: CellStatus| cell(c, s);
     let rows: Vec<Value> = m
         .rows
         .iter()
@@ -106,4 +103,17 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
 
 fn gaps(c: &Ctx<'_>) -> Vec<String> {
     gap(c.f.divisions.rows.is_empty(), c.t("gap.divisions.none")).into_iter().collect()
+}
+
+/// A cell of a division map: the whitespace (what is not sold yet: the cross-sell the slide
+/// is about) filled in the accent colour, what is sold in quiet fills, what is pitched in
+/// outline. No cell takes the colours that mean "at risk" elsewhere in the deck.
+pub(crate) fn cell(c: &Ctx<'_>, s: CellStatus) -> Value {
+    let (tone, outline) = match s {
+        CellStatus::Whitespace => ("accent", false),
+        CellStatus::Active => ("muted", false),
+        CellStatus::Pilot => ("light", false),
+        CellStatus::Pitched => ("subtle", true),
+    };
+    json!({ "label": c.t(&format!("status.{}", s.key())), "tone": tone, "outline": outline })
 }

@@ -5,7 +5,7 @@ mod agenda;
 mod appendix;
 mod charter;
 mod dashboard;
-mod divisions;
+pub(crate) mod divisions;
 mod next_steps;
 mod pareto;
 mod profit;
