@@ -267,17 +267,22 @@ fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
         let slot = ((y1 - y0) / labels.len().max(1) as f64).min(26.0);
         let x = |v: f64| x0 + (v / max).clamp(0.0, 1.0) * (x1 - x0);
         let target_v = target.as_ref().map(|t| t.0);
+        // The target line first: the bars and their values are drawn over it, the values on
+        // a backdrop, so the line never runs through a number.
+        if let Some((t, label)) = &target {
+            let bottom = y0 + slot * labels.len() as f64;
+            p.dashed(&[(x(*t), y0 - 4.0), (x(*t), bottom)], s.accent, 1);
+            p.text(label, (x(*t), 8.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
+        }
         for (i, (l, v)) in labels.iter().zip(values).enumerate() {
             let cy = y0 + slot * (i as f64 + 0.5);
             p.text(l, (x0 - 6.0, cy), Ink { size: s.label, color: s.text, bold: false }, Align::Right);
             let below = target_v.is_some_and(|t| *v < t);
             p.rect(x0, cy - slot * 0.32, x(*v), cy + slot * 0.32, if below { s.neutral } else { s.primary });
-            p.text(&fmt(*v), (x(*v) + 4.0, cy), Ink { size: s.label, color: s.text, bold: true }, Align::Left);
-        }
-        if let Some((t, label)) = &target {
-            let bottom = y0 + slot * labels.len() as f64;
-            p.dashed(&[(x(*t), y0 - 4.0), (x(*t), bottom)], s.accent, 1);
-            p.text(label, (x(*t), 8.0), Ink { size: s.label, color: s.accent, bold: true }, Align::Center);
+            let value = fmt(*v);
+            let at = (x(*v) + 4.0, cy);
+            p.backdrop(&super::LabelBox::new(at.0, at.1, text_width(&value, s.label), s.label + 2.0, Align::Left));
+            p.text(&value, at, Ink { size: s.label, color: s.text, bold: true }, Align::Left);
         }
     })
 }

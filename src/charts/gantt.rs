@@ -70,12 +70,18 @@ pub fn gantt(
                 Align::Right,
             );
             p.rect(x(r.start), cy - slot * 0.3, x(r.end + 1).max(x(r.start) + 2.0), cy + slot * 0.3, r.color);
-            p.text(
-                &r.owner,
-                (x(r.end + 1) + 4.0, cy),
-                Ink { size: s.label, color: s.subtle, bold: false },
-                Align::Left,
-            );
+            // On a backdrop: the today line may run where the owner's name is.
+            let at = (x(r.end + 1) + 4.0, cy);
+            if !r.owner.is_empty() {
+                p.backdrop(&super::LabelBox::new(
+                    at.0,
+                    at.1,
+                    text_width(&r.owner, s.label),
+                    s.label + 2.0,
+                    Align::Left,
+                ));
+            }
+            p.text(&r.owner, at, Ink { size: s.label, color: s.subtle, bold: false }, Align::Left);
         }
     })
     .map(|svg| Drawn { svg, data })
