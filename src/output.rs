@@ -7,6 +7,25 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
+/// Temporary files being written or not yet renamed: what an interrupted run removes.
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn settled(path: &Path) {
+    unfinished().retain(|p| p != path);
+}
+
+/// Removes every temporary file not yet renamed into place: on Ctrl-C or a run stopped
+/// for its time or memory, nothing half-written stays behind.
+pub fn remove_unfinished() {
+    for p in unfinished().drain(..) {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
 /// Writes `bytes` to `path` as a set of one (see `write_set`).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_set(&[(path, bytes)])
@@ -32,6 +51,7 @@ pub fn write_set(files: &[(&Path, &[u8])]) -> Result<(), Error> {
     let clean = |temps: &[PathBuf]| {
         for t in temps {
             let _ = std::fs::remove_file(t);
+            settled(t);
         }
     };
     for (path, bytes) in files {
@@ -48,6 +68,7 @@ pub fn write_set(files: &[(&Path, &[u8])]) -> Result<(), Error> {
             clean(&temps[k..]);
             return Err(Error::io(path, e));
         }
+        settled(tmp);
     }
     Ok(())
 }
@@ -63,9 +84,11 @@ fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
         let tmp = dir.join(format!(".{name}.{token:016x}.tmp"));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(mut f) => {
+                unfinished().push(tmp.clone());
                 let written = f.write_all(bytes).and_then(|()| f.sync_all());
                 if let Err(e) = written {
                     let _ = std::fs::remove_file(&tmp);
+                    settled(&tmp);
                     return Err(e);
                 }
                 return Ok(tmp);

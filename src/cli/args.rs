@@ -36,6 +36,12 @@ pub(super) struct DeckArgs {
     /// Treat warnings as errors: text the theme's fonts cannot show stops the deck.
     #[arg(long)]
     pub strict: bool,
+    /// Stop when one deck's typesetting takes longer than this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+    pub time_limit: u64,
+    /// Stop when the run holds more than this many MB of memory.
+    #[arg(long, value_name = "MB", default_value_t = 8192, value_parser = clap::value_parser!(u64).range(64..))]
+    pub memory_limit: u64,
     /// Print progress, timings and the summary on stderr (default: only on a terminal).
     #[arg(short, long)]
     pub verbose: bool,
@@ -61,6 +67,15 @@ impl DeckArgs {
         };
         request.clone().resolve(deck)?;
         Ok(request)
+    }
+
+    /// The run's limits, watched from now on.
+    pub(super) fn watch(&self) {
+        super::watchdog::start(super::watchdog::Limits {
+            time: std::time::Duration::from_secs(self.time_limit),
+            memory_mb: self.memory_limit,
+            user_files: self.templates.is_some() || self.theme.is_some() || self.theme_dir.is_some(),
+        });
     }
 
     /// Creates the output folder; a file in its place is bad input.

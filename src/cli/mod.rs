@@ -9,6 +9,7 @@ mod init;
 mod plan;
 mod review;
 mod themes;
+mod watchdog;
 
 use std::process::ExitCode;
 

@@ -33,6 +33,7 @@ pub(super) struct PlanArgs {
 pub(super) fn run(a: &PlanArgs) -> Result<(), Error> {
     let selection = AccountSelection::parse(&a.account, a.all, a.tier.as_deref(), a.shard.as_deref())?;
     let request = a.out.request(DeckKind::Plan, Some(selection))?;
+    a.out.watch();
     let verbose = a.out.verbose();
     let start = Instant::now();
     let portfolio = input::load_checked(&a.input, &crate::deck::spec::portfolio_problems)?;

@@ -20,6 +20,7 @@ pub(super) struct ReviewArgs {
 pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     let r = &args.out;
     let request = r.request(DeckKind::Review, None)?;
+    r.watch();
     let verbose = r.verbose();
     let start = Instant::now();
     let portfolio = input::load_checked(&args.input, &crate::deck::spec::portfolio_problems)?;

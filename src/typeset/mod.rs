@@ -61,8 +61,31 @@ fn diagnostics(world: &DeckWorld, diags: &[SourceDiagnostic]) -> Vec<Diagnostic>
         .collect()
 }
 
+/// When each compile now running began: Typst cannot be stopped from outside, so a run's
+/// watchdog (`cli`) reads this and ends the process when one runs too long.
+static RUNNING: std::sync::Mutex<Vec<(u64, std::time::Instant)>> = std::sync::Mutex::new(Vec::new());
+static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn running() -> std::sync::MutexGuard<'static, Vec<(u64, std::time::Instant)>> {
+    RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// How long the oldest compile now running has taken.
+pub fn longest_running() -> Option<std::time::Duration> {
+    running().iter().map(|(_, t)| t.elapsed()).max()
+}
+
 /// Compiles the world's main source into pages.
 pub fn compile(world: &DeckWorld) -> Result<PagedDocument, TypesetError> {
+    struct Running(u64);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            running().retain(|(id, _)| *id != self.0);
+        }
+    }
+    let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    running().push((id, std::time::Instant::now()));
+    let _running = Running(id);
     typst::compile::<PagedDocument>(world).output.map_err(|errs| TypesetError::Compile(diagnostics(world, &errs)))
 }
 

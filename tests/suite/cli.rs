@@ -396,3 +396,39 @@ fn convert_refuses_to_overwrite_its_input() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("the output is the input"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_theme_that_loops_is_stopped_by_the_time_and_memory_limits() {
+    let dir = scratch("looping-theme");
+    let theme = dir.join("theme");
+    std::fs::create_dir_all(&theme).unwrap();
+    let typ = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/theme.typ")).unwrap();
+    std::fs::write(theme.join("theme.yaml"), "extends: default\n").unwrap();
+    let input = example("minimal.yaml");
+    // Loops the theme check runs at import: ten billion steps in little memory, then an
+    // array of two billion values.
+    let slow = "#let slow = { let n = 0; for a in range(100000) { for b in range(100000) { n += 1 } }; n }";
+    let big = "#let big = range(2000000000).len()";
+    for (code, limit, want) in [
+        (slow, ["--time-limit", "2"], "took longer than 2 s (--time-limit)"),
+        (big, ["--memory-limit", "300"], "beyond 300 MB of memory (--memory-limit)"),
+    ] {
+        std::fs::write(theme.join("theme.typ"), format!("{typ}\n{code}\n")).unwrap();
+        let out = dir.join("out");
+        let clock = std::time::Instant::now();
+        let o = kamdeck(&[
+            "review",
+            input.to_str().unwrap(),
+            "--theme",
+            theme.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            limit[0],
+            limit[1],
+        ]);
+        assert!(clock.elapsed().as_secs() < 30, "stopped after {:?}", clock.elapsed());
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{}", stderr(&o));
+        assert!(!out.exists(), "a stopped run left its output folder");
+    }
+}
