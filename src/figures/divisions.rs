@@ -26,7 +26,10 @@ pub struct DivisionMap {
 /// Aggregates every account's divisions into one row per account.
 pub fn division_map(p: &Portfolio) -> DivisionMap {
     let year = p.latest_year();
-    let mapped = (0..p.accounts.len()).filter(|&i| !p.accounts[i].divisions.is_empty());
+    // Active accounts only: whitespace at an account that left is no cross-sell.
+    let active: Vec<usize> =
+        (0..p.accounts.len()).filter(|&i| super::is_active(&p.accounts[i], p.latest_year())).collect();
+    let mapped = active.iter().copied().filter(|&i| !p.accounts[i].divisions.is_empty());
     let order = super::ranked_by(p, mapped, |a| a.revenue_in(year));
     let rows: Vec<DivisionRow> = order
         .iter()
@@ -48,7 +51,7 @@ pub fn division_map(p: &Portfolio) -> DivisionMap {
         .collect();
     let whitespace =
         (0..p.offerings.len()).map(|k| rows.iter().filter(|r| r.cells[k] == CellStatus::Whitespace).count()).collect();
-    DivisionMap { without_divisions: p.accounts.len() - rows.len(), rows, whitespace }
+    DivisionMap { without_divisions: active.len() - rows.len(), rows, whitespace }
 }
 
 #[cfg(test)]

@@ -80,7 +80,8 @@ pub fn weighted(weights: &OrderedMap<f64>, scores: &OrderedMap<i64>) -> f64 {
     weights.iter().map(|(k, w)| w * scores.get(k).copied().unwrap_or(0) as f64).sum()
 }
 
-/// Scores every account that has scores and ranks them by total.
+/// Scores every active account that has scores and ranks them by total: an account that
+/// left is no longer where the team's time goes.
 pub fn scoring(p: &Portfolio) -> Scoring {
     let s = &p.settings.scoring;
     let midpoint = (1.0 + s.scale as f64) / 2.0;
@@ -88,6 +89,7 @@ pub fn scoring(p: &Portfolio) -> Scoring {
         .accounts
         .iter()
         .enumerate()
+        .filter(|(_, a)| super::is_active(a, p.latest_year()))
         .filter_map(|(i, a)| {
             let sc = a.scores.as_ref()?;
             let growth = super::settle(weighted(&s.growth, &sc.growth));
@@ -109,7 +111,8 @@ pub fn scoring(p: &Portfolio) -> Scoring {
     for (n, r) in rows.iter_mut().enumerate() {
         r.rank = n + 1;
     }
-    let unscored = p.accounts.len() - rows.len();
+    let active = p.accounts.iter().filter(|a| super::is_active(a, p.latest_year())).count();
+    let unscored = active - rows.len();
     Scoring { rows, midpoint, unscored }
 }
 
@@ -180,10 +183,16 @@ mod tests {
         let s = scoring(&p);
         assert!(s.rows.is_empty());
         assert_eq!(s.unscored, 1);
+        // An account without revenue or MRR has left: it is not where the time goes.
         let p = portfolio(&format!(
-            "{BASE}  - {{ id: a, name: A, revenue: {{ Y: 0 }}, scores: {{ growth: {{ g1: 1, g2: 1 }}, harmony: {{ h1: 1, h2: 1 }} }} }}\n"
+            "{BASE}  - {{ id: a, name: A, revenue: {{ Y: 0 }}, scores: {{ growth: {{ g1: 1, g2: 1 }}, harmony: {{ h1: 1, h2: 1 }} }} }}\n  - {{ id: b, name: B, revenue: {{ Y: 5 }}, scores: {{ growth: {{ g1: 1, g2: 1 }}, harmony: {{ h1: 1, h2: 1 }} }} }}\n"
         ));
         let s = scoring(&p);
-        assert_eq!((s.rows[0].rank, s.rows[0].total, s.rows[0].quadrant), (1, 1.0, Quadrant::Monitor));
+        assert_eq!(s.rows.len(), 1);
+        assert_eq!(
+            (s.rows[0].account, s.rows[0].rank, s.rows[0].total, s.rows[0].quadrant),
+            (1, 1, 1.0, Quadrant::Monitor)
+        );
+        assert_eq!(s.unscored, 0);
     }
 }

@@ -42,8 +42,10 @@ pub fn team(p: &Portfolio, abc: &Abc) -> Team {
         .iter()
         .enumerate()
         .map(|(m, member)| {
-            let owned: Vec<usize> =
-                (0..p.accounts.len()).filter(|&i| p.accounts[i].owner.as_deref() == Some(member.id.as_str())).collect();
+            let owned: Vec<usize> = (0..p.accounts.len())
+                .filter(|&i| p.accounts[i].owner.as_deref() == Some(member.id.as_str()))
+                .filter(|&i| super::is_active(&p.accounts[i], p.latest_year()))
+                .collect();
             Coverage {
                 member: m,
                 accounts: owned.len(),
@@ -54,7 +56,7 @@ pub fn team(p: &Portfolio, abc: &Abc) -> Team {
         .collect();
     Team {
         coverage,
-        unowned: p.accounts.iter().filter(|a| a.owner.is_none()).count(),
+        unowned: p.accounts.iter().filter(|a| a.owner.is_none() && super::is_active(a, p.latest_year())).count(),
         raci_issues: raci_issues(&p.program.raci),
     }
 }

@@ -8,7 +8,7 @@ use crate::figures::count_f64;
 use crate::input::excel::layout as l;
 use crate::model::{Member, OrderedMap, Raci};
 use crate::slides::{Ctx, Slide, SlideKind, gap};
-use crate::workbook::{CellFmt, Col, Mirror, V, chart, lit, mrr_array};
+use crate::workbook::{CellFmt, Col, Mirror, V, active_array, chart, lit, mrr_array};
 
 /// The `team` slide kind.
 pub(crate) static KIND: SlideKind =
@@ -197,6 +197,7 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
         Col::new(c.t("col.mrr"), CellFmt::Money),
         Col::new(c.t("col.a_tier"), CellFmt::Integer),
     ];
+    let active = active_array(c.p, m);
     let rows =
         c.f.team
             .coverage
@@ -204,8 +205,9 @@ fn sheet(c: &Ctx<'_>, m: &mut Mirror<'_>) -> Result<(), XlsxError> {
             .map(|cv| {
                 let mem = &p.team[cv.member];
                 let id = lit(&mem.id);
+                // Active accounts only, as on the slide: an account that left is no one's load.
                 let count = owner.as_ref().map_or(V::Num(count_f64(cv.accounts)), |o| {
-                    V::F(format!("COUNTIF({o},{id})"), count_f64(cv.accounts))
+                    V::F(format!("SUMPRODUCT(({o}={id})*{active})"), count_f64(cv.accounts))
                 });
                 let mrr = match (&owner, &mrr) {
                     (Some(o), Some(a)) => V::F(format!("SUMPRODUCT(({o}={id})*{a})"), cv.mrr),
