@@ -45,13 +45,15 @@ pub struct Scatter<'a> {
     pub log_x: bool,
 }
 
+/// From zero (or a round value below the lowest) to a round value above the highest, both
+/// on the same step, so a negative margin gets a tick of its own below the axis' zero.
 fn range_of(values: impl Iterator<Item = f64> + Clone, split: f64) -> (f64, f64) {
     let lo = values.clone().fold(split.min(0.0), f64::min);
     let hi = values.fold(split.max(0.0), f64::max);
-    let ticks = nice_ticks(hi.max(1e-9), 4);
-    let top = *ticks.last().unwrap_or(&1.0);
-    let bottom = if lo < 0.0 { -*nice_ticks(-lo, 4).last().unwrap_or(&1.0) } else { 0.0 };
-    (bottom, top)
+    let ticks = nice_ticks((hi - lo).max(1e-9), 4);
+    let step = ticks.get(1).copied().unwrap_or(1.0);
+    let bottom = if lo < 0.0 { (lo / step).floor() * step } else { 0.0 };
+    ((bottom), (hi / step).ceil().max(1.0) * step)
 }
 
 /// Decades around the positive values (at least one), for a logarithmic axis.
@@ -138,13 +140,15 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
         let xticks = if sc.log_x { log_ticks(xl, xh) } else { ticks_between(xl, xh) };
         // The last tick label is centred on its tick, which may sit at the right edge.
         let right = xticks.last().map_or(10.0, |t| (text_width(&(sc.fmt.0)(*t), s.label) / 2.0 + 2.0).max(10.0));
-        // Room above the plot for the top quadrant names; the largest bubbles stay inside.
+        // Room above the plot for the top quadrant names. Values map into the plot less a
+        // margin, so a bubble at the edge of the range stays inside the frame.
         let (x0, x1, y0, y1) = (left + 6.0, w - right - 6.0, 40.0, h - 42.0);
+        let pad = if sc.points.iter().any(|q| q.size.is_some()) { 14.0 } else { 6.0 };
         let x = |v: f64| {
             let t = if sc.log_x { (v.max(xl).ln() - xl.ln()) / (xh.ln() - xl.ln()) } else { (v - xl) / (xh - xl) };
-            x0 + t.clamp(0.0, 1.0) * (x1 - x0)
+            x0 + pad + t.clamp(0.0, 1.0) * (x1 - x0 - 2.0 * pad)
         };
-        let y = |v: f64| y1 - ((v - yl) / (yh - yl)).clamp(0.0, 1.0) * (y1 - y0);
+        let y = |v: f64| y1 - pad - ((v - yl) / (yh - yl)).clamp(0.0, 1.0) * (y1 - y0 - 2.0 * pad);
         for t in &yticks {
             p.line(&[(x0, y(*t)), (x1, y(*t))], s.light, 1);
             p.text(
@@ -193,32 +197,30 @@ fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<S
         // Largest first so small bubbles stay visible on top.
         let mut order: Vec<&Dot> = dots.iter().collect();
         order.sort_by(|a, b| radius(b.size).total_cmp(&radius(a.size)));
+        let dense = sc.is_dense();
         for d in order {
             let r = radius(d.size);
             p.circle(d.x, d.y, r, d.color, 0.75, Some(s.background));
-            // A label may cover a small dot (it has a backdrop), not a bubble.
-            if r >= 6.0 {
-                taken.push(LabelBox::new(d.x, d.y, 2.0 * r * 0.8, 2.0 * r * 0.8, Align::Center));
+            // Labels keep off every dot of a sparse chart; in a crowd they may cover a
+            // small one (on a backdrop), never a bubble.
+            if !dense || r >= 6.0 {
+                taken.push(LabelBox::new(d.x, d.y, 2.0 * r + 2.0, 2.0 * r + 2.0, Align::Center));
             }
         }
-        // Quadrant names above and below the plot's corners, where no dot can sit.
+        // Quadrant names outside the plot: the top ones above its corners, the bottom ones
+        // beside the axis title, where no dot can sit.
         let q = &sc.quadrants;
         let corner = [
             (x0 + 2.0, y0 - 9.0, Align::Left),
             (x1 - 2.0, y0 - 9.0, Align::Right),
-            (x0 + 2.0, y1 - 8.0, Align::Left),
-            (x1 - 2.0, y1 - 8.0, Align::Right),
+            (x0 + 2.0, h - 8.0, Align::Left),
+            (x1 - 2.0, h - 8.0, Align::Right),
         ];
-        for (k, (name, (cx, cy, al))) in q.iter().zip(corner).enumerate() {
+        for (name, (cx, cy, al)) in q.iter().zip(corner) {
             let name = name.to_uppercase();
-            let b = LabelBox::new(cx, cy, text_width(&name, s.label) * 1.1, s.label + 3.0, al);
-            if k >= 2 {
-                p.backdrop(&b);
-            }
             p.text(&name, (cx, cy), Ink { size: s.label, color: s.subtle, bold: true }, al);
-            taken.push(b);
         }
-        labels(p, sc, &x, &y, &radius, (x0, y0, x1, y1), &mut taken);
+        labels(p, sc, &x, &y, &radius, (x0, y0, x1, y1), &taken);
     })
 }
 
@@ -258,33 +260,39 @@ fn labels(
     y: &dyn Fn(f64) -> f64,
     radius: &dyn Fn(Option<f64>) -> f64,
     (x0, y0, x1, y1): (f64, f64, f64, f64),
-    taken: &mut Vec<LabelBox>,
+    dots: &[LabelBox],
 ) {
+    let mut labels: Vec<LabelBox> = Vec::new();
     let s = p.style;
     let mut by_priority: Vec<&ScatterPoint> = sc.points.iter().collect();
     by_priority.sort_by_key(|q| q.priority);
-    let mut shown = 0;
-    for q in by_priority {
-        if shown >= sc.max_labels {
-            break;
-        }
-        let (px_, py_, r) = (x(q.x), y(q.y), if sc.points.len() <= DENSE { radius(q.size) } else { 3.5 });
+    // Only the best-placed may be labelled (the accounts a table beside the chart lists):
+    // where one finds no room, no other account takes its label.
+    for q in by_priority.into_iter().take(sc.max_labels) {
+        let (px_, py_, r) = (x(q.x), y(q.y), radius(q.size));
+        // The accounts a title names (priority 0) are labelled whatever dots lie around them.
+        let must = q.priority == 0;
         let short = truncate(&q.label, 22);
         'place: for label in [q.label.as_str(), short.as_str()] {
             let wdt = text_width(label, s.label);
+            let d = r * 0.7 + 4.0;
             let spots = [
                 (px_ + r + 4.0, py_, Align::Left),
                 (px_ - r - 4.0, py_, Align::Right),
                 (px_, py_ - r - 7.0, Align::Center),
                 (px_, py_ + r + 7.0, Align::Center),
+                (px_ + d, py_ - d - 3.0, Align::Left),
+                (px_ - d, py_ - d - 3.0, Align::Right),
+                (px_ + d, py_ + d + 3.0, Align::Left),
+                (px_ - d, py_ + d + 3.0, Align::Right),
             ];
             for (lx, ly, al) in spots {
                 let b = LabelBox::new(lx, ly, wdt, s.label + 2.0, al);
-                if b.inside(x0, y0, x1, y1) && !taken.iter().any(|t| t.hits(&b)) {
+                let free = !labels.iter().any(|t| t.hits(&b)) && (must || !dots.iter().any(|t| t.hits(&b)));
+                if b.inside(x0, y0, x1, y1) && free {
                     p.backdrop(&b);
-                    p.text(label, (lx, ly), Ink { size: s.label, color: s.text, bold: false }, al);
-                    taken.push(b);
-                    shown += 1;
+                    p.text(label, (lx, ly), Ink { size: s.label, color: s.text, bold: must }, al);
+                    labels.push(b);
                     break 'place;
                 }
             }

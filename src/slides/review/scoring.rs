@@ -147,9 +147,11 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                 y: r.harmony,
                 size: Some(c.p.accounts[r.account].revenue_in(c.year())),
                 label: c.name(r.account).into_owned(),
+                // The colours follow the table beside the chart: the ranked in primary, the
+                // accounts the title names in the accent, the rest muted.
                 color: if is_named {
                     c.style.accent
-                } else if r.quadrant == Quadrant::Invest {
+                } else if r.rank <= RANKED {
                     c.style.primary
                 } else {
                     c.style.muted
