@@ -67,7 +67,9 @@ pub fn line_chart(
                 let (px_, py_) = (&px_, &py_);
                 let order = if nearest_above { [12.0, -11.0, 23.0, -22.0] } else { [-11.0, 12.0, -22.0, 23.0] };
                 for dy in order {
-                    let b = LabelBox::new(*px_, py_ + dy, text_width(&label, s.label), s.label, Align::Center);
+                    // A little wider than the estimate: `%` and digits run wide, and a name
+                    // must not touch the value beside it ("90%GRR").
+                    let b = LabelBox::new(*px_, py_ + dy, text_width(&label, s.label) + 6.0, s.label, Align::Center);
                     if fits(&b) && !taken.iter().any(|t| t.hits(&b)) {
                         p.text(
                             &label,
@@ -86,8 +88,13 @@ pub fn line_chart(
                 let mut yy = *ly;
                 for k in 0..12 {
                     let off = (k / 2 + k % 2) as f64 * step * if k % 2 == 1 { -1.0 } else { 1.0 };
-                    let b =
-                        LabelBox::new(lx + 10.0, ly + off, text_width(&l.name, s.label), s.label + 2.0, Align::Left);
+                    let b = LabelBox::new(
+                        lx + 8.0,
+                        ly + off,
+                        text_width(&l.name, s.label) + 4.0,
+                        s.label + 2.0,
+                        Align::Left,
+                    );
                     if fits(&b) && !taken.iter().any(|t| t.hits(&b)) {
                         taken.push(b);
                         yy = ly + off;

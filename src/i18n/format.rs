@@ -177,7 +177,19 @@ impl<'a> Fmt<'a> {
 
     /// A signed percentage change: `+12.5%`.
     pub fn pct_delta(&self, share: f64, decimals: usize) -> String {
-        with_sign(share, self.pct(share.abs(), decimals))
+        // A change that rounds to nothing has no sign: `0%`, never `−0%`.
+        let shown = (share * 100.0 * 10f64.powi(i32::try_from(decimals).unwrap_or(0))).round();
+        with_sign(if shown == 0.0 { 0.0 } else { share }, self.pct(share.abs(), decimals))
+    }
+
+    /// A share of at least one in a thousand as `pct` writes it, a smaller one as `<0.1%`:
+    /// never a `0.0%` for what is not nothing.
+    pub fn pct_small(&self, share: f64) -> String {
+        if share > 0.0 && share < 0.001 {
+            format!("<{}", self.pct(0.001, 1))
+        } else {
+            self.pct(share, usize::from(share < 0.1))
+        }
     }
 
     /// A month on a time axis: `Nov 2026`, `Nov. 2026`, `nov. 2026`.

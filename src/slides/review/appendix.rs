@@ -77,7 +77,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                     json!(f.money_short(a.mrr_total())),
                     json!(a.margin.map_or_else(|| "–".into(), |m| f.pct(m, 0))),
                     json!(if owner.is_empty() { "–".to_owned() } else { crate::charts::truncate(&owner, 22) }),
-                    json!(c.f.scoring.of(i).map_or_else(|| "–".into(), |s| s.rank.to_string())),
+                    json!(c.f.scoring.of(i).map_or_else(|| "–".into(), |s| f.count(s.rank))),
                 ]))
             })
             .collect();

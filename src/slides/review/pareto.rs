@@ -62,12 +62,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .take(VITAL_ROWS)
         .enumerate()
         .map(|(k, r)| {
-            json!([
-                (k + 1).to_string(),
-                c.name(r.account),
-                c.fmt.money_short(r.revenue),
-                c.fmt.pct(r.cumulative, usize::from(r.cumulative < 0.1))
-            ])
+            json!([(k + 1).to_string(), c.name(r.account), c.fmt.money_short(r.revenue), c.fmt.pct_small(r.cumulative)])
         })
         .collect();
     let mut s = Slide::new("review/pareto.typ", c.t("kicker.pareto"), title, serde_json::Value::Null);

@@ -80,8 +80,9 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         }
         out
     };
+    // As many as fit under the lists above them; the note counts the rest.
     let renewals: Vec<Value> =
-        r.renewals.iter().take(5).map(|x| json!([c.name(x.account), f.date(x.date), f.money_short(x.mrr)])).collect();
+        r.renewals.iter().take(15).map(|x| json!([c.name(x.account), f.date(x.date), f.money_short(x.mrr)])).collect();
     if c.p.report_date.is_none() {
         s.note(c.t("note.no_report_date"));
     }
@@ -108,7 +109,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         ])),
         "renewals_headers": [c.t("col.account"), c.t("col.date"), c.t("col.mrr")],
         "renewals": renewals,
-        "renewals_more": (r.renewals.len() > 5).then(|| c.more(r.renewals.len() - 5)),
+        "renewals_mores": c.mores(renewals.len(), r.renewals.len()),
     });
     let mut slides = vec![s];
     slides.extend(bridge(c)?);

@@ -76,10 +76,12 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     if weighted {
         headers.insert(3, c.t("col.weighted"));
     }
+    // One account more than the rows is shown itself, not as "Others (1)".
+    let shown = if r.at_risk.len() == ROWS + 1 { ROWS + 1 } else { ROWS };
     let mut rows: Vec<Value> = r
         .at_risk
         .iter()
-        .take(ROWS)
+        .take(shown)
         .map(|x| {
             let why = c.t(x.why.reason());
             let mut cells = vec![
@@ -95,8 +97,8 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             json!(cells)
         })
         .collect();
-    if r.at_risk.len() > ROWS {
-        let rest = &r.at_risk[ROWS..];
+    if r.at_risk.len() > shown {
+        let rest = &r.at_risk[shown..];
         let mut cells = vec![
             c.tr("others", &[("n", &f.count(rest.len()))]),
             String::new(),
