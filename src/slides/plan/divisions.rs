@@ -27,8 +27,10 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .map(|o| a.divisions.iter().filter(|d| cell(d, &o.id) == CellStatus::Whitespace).count())
         .collect();
     let total: usize = whitespace.iter().sum();
-    let (best, most) =
-        whitespace.iter().enumerate().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(&x.0))).map_or((0, 0), |(k, n)| (k, *n));
+    let most = whitespace.iter().copied().max().unwrap_or(0);
+    // Every offering tied for the largest gap is named.
+    let tied: Vec<String> =
+        whitespace.iter().enumerate().filter(|(_, n)| **n == most).map(|(k, _)| offerings[k].name.clone()).collect();
     let title = if total == 0 {
         c.t("divisions.title_none")
     } else {
@@ -37,7 +39,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
             total,
             &[
                 ("divisions", &c.units("divisions", a.divisions.len())),
-                ("offering", &offerings[best].name),
+                ("offering", &f.list(&tied)),
                 ("k", &f.count(most)),
             ],
         )

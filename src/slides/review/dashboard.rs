@@ -138,6 +138,7 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         "tiles": tiles,
         "chart": chart,
         "chart_title": chart.is_some().then(|| c.t("dashboard.chart")),
+        "table_title": c.t("dashboard.top"),
         "headers": [c.t("col.account"), c.t("col.tier"), c.t("col.mrr"), c.t("col.change"), c.t("col.onboarding"), c.t("col.risk")],
         "rows": rows,
         "tints": tints,

@@ -26,16 +26,19 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     }
     let f = &c.fmt;
     let total: usize = m.whitespace.iter().sum();
-    let (best, most) = m
+    let most = m.whitespace.iter().copied().max().unwrap_or(0);
+    // Offerings tied for the largest gap are all named: naming one would pick at random.
+    let tied: Vec<String> = m
         .whitespace
         .iter()
         .enumerate()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
-        .map_or((0, 0), |(k, n)| (k, *n));
+        .filter(|(_, n)| **n == most)
+        .map(|(k, _)| c.p.offerings[k].name.clone())
+        .collect();
     let title = if total == 0 {
         c.t("divisions.title_none")
     } else {
-        c.tn("divisions.title", total, &[("offering", &c.p.offerings[best].name), ("k", &f.count(most))])
+        c.tn("divisions.title", total, &[("offering", &f.list(&tied)), ("k", &f.count(most))])
     };
     let cols = c.p.offerings.len().min(MAX_COLUMNS);
     let mut headers = vec![c.t("col.account")];
@@ -49,7 +52,10 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         .collect();
     let mut s = Slide::new("review/divisions.typ", c.t("kicker.divisions"), title, Value::Null);
     if m.rows.len() > ROWS {
-        s.note(c.tr("note.top_rows", &[("n", &f.count(ROWS)), ("total", &f.count(m.rows.len()))]));
+        s.note(c.tr(
+            "note.top_by_revenue",
+            &[("n", &f.count(ROWS)), ("total", &f.count(m.rows.len())), ("year", c.year())],
+        ));
     }
     if c.p.offerings.len() > cols {
         s.note(c.tn("note.more_columns", c.p.offerings.len() - cols, &[]));

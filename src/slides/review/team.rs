@@ -41,7 +41,15 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     } else {
         c.tn("team.raci_issues", t.raci_issues.len(), &[])
     };
+    // When the owners hold about the same share, naming one "lead" would be no finding.
+    let owners: Vec<f64> = t.coverage.iter().filter(|x| x.mrr > 0.0).map(|x| x.mrr / total_mrr.max(1e-9)).collect();
+    let even = owners.len() > 1
+        && owners.iter().fold(0.0, |a: f64, b| a.max(*b)) - owners.iter().fold(1.0, |a: f64, b| a.min(*b)) < 0.02;
     let title = match lead.filter(|_| total_mrr > 0.0) {
+        Some(_) if even => c.tr(
+            "team.title_even",
+            &[("n", &f.count(owners.len())), ("s", &f.pct(1.0 / owners.len() as f64, 0)), ("raci", &raci_part)],
+        ),
         Some(l) => c.tr(
             "team.title",
             &[("name", &c.p.team[l.member].name), ("s", &f.pct(l.mrr / total_mrr, 0)), ("raci", &raci_part)],

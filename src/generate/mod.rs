@@ -6,6 +6,10 @@
 
 use std::fmt::Write as _;
 
+mod names;
+
+use names::{ACTIVITIES, FAMILY, FIRST, GIVEN, ROLES, SECOND, TEAM, TOWNS};
+
 /// A small xorshift generator: deterministic, dependency-free, good enough for test data.
 struct Rng(u64);
 
@@ -31,154 +35,6 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &[
-    "Aurora",
-    "Beacon",
-    "Cedar",
-    "Delta",
-    "Elm",
-    "Fairview",
-    "Granite",
-    "Harbor",
-    "Iris",
-    "Juniper",
-    "Keystone",
-    "Lakeside",
-    "Maple",
-    "Northfield",
-    "Oakridge",
-    "Pinecrest",
-    "Quarry",
-    "Riverside",
-    "Summit",
-    "Timber",
-    "Union",
-    "Valley",
-    "Willow",
-    "Yarrow",
-    "Zenith",
-    "Bayview",
-    "Crestline",
-    "Driftwood",
-    "Eastgate",
-    "Foxglove",
-    "Glenwood",
-    "Highland",
-    "Ironbridge",
-    "Kingsley",
-    "Larkspur",
-    "Meadow",
-    "Newport",
-    "Orchard",
-    "Prairie",
-    "Redstone",
-];
-const SECOND: &[&str] = &[
-    "Health",
-    "Medical Center",
-    "Clinics",
-    "Hospital",
-    "Care Network",
-    "Health Partners",
-    "Medical Group",
-    "Pediatrics",
-    "Surgical",
-    "Imaging",
-    "Rehabilitation",
-    "Senior Care",
-    "Family Practice",
-    "Cancer Center",
-    "Dialysis",
-    "Behavioral Health",
-    "Urgent Care",
-    "Orthopedics",
-    "Cardiology",
-    "Labs",
-    "Health System",
-    "Wellness",
-    "Women's Health",
-    "Eye Institute",
-    "Dental Group",
-];
-/// Towns that tell apart the accounts beyond the first thousand names.
-const TOWNS: &[&str] =
-    &["Austin", "Boise", "Camden", "Dayton", "Erie", "Fresno", "Galveston", "Helena", "Irvine", "Joliet"];
-const GIVEN: &[&str] = &[
-    "Alex", "Sam", "Robin", "Chris", "Jamie", "Taylor", "Morgan", "Casey", "Drew", "Avery", "Jordan", "Riley", "Priya",
-    "Luis", "Grace", "Tom", "Nadia", "Kevin", "Mina", "Omar",
-];
-const FAMILY: &[&str] = &[
-    "Kim",
-    "Ortiz",
-    "Shah",
-    "Novak",
-    "Chen",
-    "Brooks",
-    "Diaz",
-    "Ward",
-    "Fischer",
-    "Singh",
-    "Okafor",
-    "Bell",
-    "Serrano",
-    "Liu",
-    "Becker",
-    "Haddad",
-    "O'Brien",
-    "Raman",
-    "Whitfield",
-    "Moreau",
-];
-/// A client's roles, each with the role it reports to (an earlier entry): an org chart a
-/// head of sales recognises, where the CFO reports to the CEO and not to the head of nursing.
-const ROLES: &[(&str, usize)] = &[
-    ("CEO", 0),
-    ("CFO", 0),
-    ("CIO", 0),
-    ("Chief Medical Officer", 0),
-    ("Chief Nursing Officer", 0),
-    ("COO", 0),
-    ("Director of IT", 2),
-    ("CMIO", 2),
-    ("Procurement Lead", 1),
-    ("Head of Radiology", 3),
-    ("Head of Cardiology", 3),
-    ("Director of Nursing", 4),
-    ("VP Operations", 5),
-    ("IT Architect", 6),
-    ("Controller", 1),
-    ("Revenue Cycle Director", 1),
-];
-/// The seller's team: eleven people, as a mid-sized KAM organisation has.
-const TEAM: &[(&str, &str)] = &[
-    ("Alex Kim", "Head of Key Accounts"),
-    ("Sam Ortiz", "Key Account Manager"),
-    ("Robin Shah", "Key Account Manager"),
-    ("Chris Novak", "Key Account Manager"),
-    ("Jamie Chen", "Key Account Manager"),
-    ("Taylor Brooks", "Key Account Manager"),
-    ("Morgan Diaz", "Customer Success Manager"),
-    ("Casey Ward", "Customer Success Manager"),
-    ("Drew Fischer", "Solutions Architect"),
-    ("Avery Singh", "Solutions Architect"),
-    ("Jordan Lee", "Sales Operations Analyst"),
-];
-/// The program's activities: thirteen, each with one accountable member.
-const ACTIVITIES: &[&str] = &[
-    "Account planning",
-    "Quarterly business review",
-    "Executive sponsorship",
-    "Renewal negotiation",
-    "Upsell proposals",
-    "Onboarding",
-    "Health monitoring",
-    "Escalation handling",
-    "Pricing approval",
-    "Forecasting",
-    "Reference programme",
-    "Contract management",
-    "Success planning",
-];
 const RELATIONSHIPS: &[&str] = &["positive", "neutral", "negative", "unknown", "positive"];
 const CELLS: &[&str] = &["active", "pilot", "pitched", "whitespace", "whitespace"];
 
@@ -231,7 +87,8 @@ fn org_chart(r: &mut Rng, n: usize) -> Vec<(String, &'static str, Option<usize>)
     for (k, &role) in chosen.iter().enumerate() {
         let name = loop {
             let name = format!("{} {}", r.pick(GIVEN), r.pick(FAMILY));
-            if !names.contains(&name) {
+            // A client's people are not the seller's own team.
+            if !names.contains(&name) && !TEAM.iter().any(|(t, _)| *t == name) {
                 break name;
             }
         };
