@@ -33,7 +33,9 @@ fn flagship_plan_names_the_evp_to_win() {
     assert!(text.contains("advises on care cost savings"));
     assert!(text.contains("OUTSIDE NORTHBRIDGE HEALTH SYSTEM"), "externals in their own band");
     assert!(
-        r.titles.iter().any(|t| t == "6 whitespace cells across 4 divisions; the largest gap is CRM and Fraud prevention (2)"),
+        r.titles
+            .iter()
+            .any(|t| t == "6 whitespace cells across 4 divisions; the largest gap is CRM and Fraud prevention (2)"),
         "{:?}",
         r.titles
     );

@@ -26,11 +26,12 @@ const BAND_H: f64 = 64.0;
 /// Room left of the chart for influence lines that climb between levels.
 const PAD: f64 = 12.0;
 
-/// Box sizes to try, largest first: boxes shrink before the chart splits over slides.
-const SIZES: [(f64, f64); 5] = [(124.0, 44.0), (108.0, 42.0), (94.0, 40.0), (82.0, 38.0), (72.0, 36.0)];
+/// Box sizes to try, largest first: boxes shrink before the chart splits over slides, but
+/// never below what holds a name at 9 pt (DECK-DESIGN's smallest type).
+const SIZES: [(f64, f64); 4] = [(156.0, 58.0), (138.0, 52.0), (124.0, 48.0), (114.0, 46.0)];
 
 fn metrics(w: f64, h: f64, stack: bool) -> Metrics {
-    Metrics { w, h, gap: (w * 0.1).max(7.0), level: h + 26.0, stack_leaves: stack }
+    Metrics { w, h, gap: (w * 0.08).max(7.0), level: h + 20.0, stack_leaves: stack }
 }
 
 /// Height the tree may take: the external band's room too when there are no externals.
@@ -74,7 +75,7 @@ fn pages(a: &Account) -> Vec<(Metrics, Layout)> {
     for group in merged {
         let fit = fitting(a, Some(&group)).unwrap_or_else(|| {
             // A chain deeper than the slide allows: smallest boxes, scaled to the area.
-            let m = metrics(SIZES[4].0, SIZES[4].1, true);
+            let m = metrics(SIZES[3].0, SIZES[3].1, true);
             (m, layout(a, &m, Some(&group)))
         });
         out.push(fit);
