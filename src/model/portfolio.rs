@@ -68,6 +68,9 @@ pub struct DeckOptions {
     /// The account plans' slides by id, in this order (`--slides` wins).
     #[serde(default)]
     pub plan_slides: Option<Vec<String>>,
+    /// The footers' confidentiality line for these decks (before the top-level one).
+    #[serde(default)]
+    pub confidentiality: Option<String>,
 }
 
 fn default_currency() -> String {

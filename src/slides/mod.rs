@@ -119,7 +119,12 @@ fn doc_info(c: &Ctx<'_>) -> DocInfo {
         author: p.prepared_by.clone().unwrap_or_else(|| p.seller.name.clone()),
         date: p.report_date.map(|d| (d.year, d.month, d.day)),
         lang: c.loc.lang.clone(),
-        confidentiality: p.confidentiality.clone().unwrap_or_else(|| c.t("confidential")),
+        confidentiality: p
+            .deck
+            .confidentiality
+            .clone()
+            .or_else(|| p.confidentiality.clone())
+            .unwrap_or_else(|| c.t("confidential")),
         period,
     }
 }

@@ -111,8 +111,8 @@ fn the_portfolio_chooses_its_slides_and_the_command_line_wins() {
     let dir = scratch("portfolio-slides");
     let minimal = std::fs::read_to_string(example("minimal.yaml")).unwrap();
     let input = dir.join("p.yaml");
-    std::fs::write(&input, format!("deck:\n  slides: [pareto, dashboard]\n  plan_slides: [snapshot]\n{minimal}"))
-        .unwrap();
+    let deck = "deck:\n  slides: [pareto, dashboard]\n  plan_slides: [snapshot]\n  confidentiality: Board only\n";
+    std::fs::write(&input, format!("{deck}{minimal}")).unwrap();
     let run = |out: &str, extra: &[&str]| {
         let out = dir.join(out);
         let mut args = vec!["review", input.to_str().unwrap(), "-o", out.to_str().unwrap()];
@@ -129,6 +129,10 @@ fn the_portfolio_chooses_its_slides_and_the_command_line_wins() {
     let back = kamdeck::input::load(&xlsx).unwrap();
     assert_eq!(back.deck.slides, Some(vec!["pareto".to_owned(), "dashboard".to_owned()]));
     assert_eq!(back.deck.plan_slides, Some(vec!["snapshot".to_owned()]));
+    assert_eq!(back.deck.confidentiality.as_deref(), Some("Board only"));
+    let engine = Engine::new(&DeckSpec::new(DeckKind::Review)).unwrap();
+    let r = engine.review(&back).unwrap_or_else(|f| panic!("{}", f.error));
+    assert!(r.page_texts[1].contains("Board only"), "the footers take the deck's line: {}", r.page_texts[1]);
 
     // Unknown or doubled ids are problems of the file, at their place.
     std::fs::write(

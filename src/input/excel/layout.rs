@@ -277,6 +277,7 @@ pub(crate) const SELLER_KEYS: &[(&str, Kind)] = &[
     ("deck.title", Kind::Text),
     ("deck.slides", Kind::Text),
     ("deck.plan_slides", Kind::Text),
+    ("deck.confidentiality", Kind::Text),
 ];
 
 /// Fixed keys of the `Settings` sheet; factor weights follow as `scoring.growth.<factor>`

@@ -56,6 +56,7 @@ fn seller(p: &Portfolio) -> Table {
         key_value("deck.title", Cell::text(p.deck.title.as_deref())),
         key_value("deck.slides", Cell::text(p.deck.slides.as_ref().map(|s| s.join(", ")).as_deref())),
         key_value("deck.plan_slides", Cell::text(p.deck.plan_slides.as_ref().map(|s| s.join(", ")).as_deref())),
+        key_value("deck.confidentiality", Cell::text(p.deck.confidentiality.as_deref())),
     ];
     table(l::SELLER, Vec::new(), rows)
 }

@@ -258,6 +258,7 @@ impl Reader {
                 // A list in one cell: ids separated by commas.
                 slides: text("deck.slides").map(|s| id_list(&s)),
                 plan_slides: text("deck.plan_slides").map(|s| id_list(&s)),
+                confidentiality: text("deck.confidentiality"),
             },
             settings,
             plans,
