@@ -21,7 +21,7 @@ pub(crate) static KIND: SlideKind = SlideKind {
 };
 
 /// Account rows per appendix slide.
-const PER_SLIDE: usize = 20;
+const PER_SLIDE: usize = 16;
 
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     let p = c.p;
