@@ -258,7 +258,7 @@ fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String
     let max = *max;
     draw(w, h, style, |p| {
         let s = p.style;
-        let fit = chars_in(w * 0.4, s.label);
+        let fit = chars_in(w * 0.5, s.label);
         let labels: Vec<String> = labels.iter().map(|l| truncate(l, fit)).collect();
         let left = labels.iter().map(|l| text_width(l, s.label)).fold(0.0, f64::max) + 8.0;
         // Room for the longest value label after the longest bar (`396.000 $` is wider than `$396K`).

@@ -27,7 +27,7 @@ pub fn line_chart(
     let data = data::lines(categories, series);
     draw(w, h, style, |p| {
         let s = p.style;
-        let right = series.iter().map(|l| text_width(&l.name, s.label)).fold(0.0, f64::max) + 16.0;
+        let right = series.iter().map(|l| text_width(&l.name, s.label)).fold(0.0, f64::max) + 22.0;
         let (x0, x1, y0, y1) = (44.0, w - right, 24.0, h - 22.0);
         let n = categories.len().max(1);
         let slot = (x1 - x0) / n as f64;
@@ -82,14 +82,25 @@ pub fn line_chart(
                     }
                 }
             }
-            if let Some((_, lx, ly)) = pts.last() {
-                // Beside the last point; up or down in small steps when another name is there.
+            if let Some((i, lx, ly)) = pts.last() {
+                // Beside the last point; when another name is there, away from the nearest
+                // other line first, so a name never reads as the other line's.
+                let v = l.values.get(*i).copied().flatten().unwrap_or(0.0);
+                let other_above = series
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .filter_map(|(_, o)| o.values.get(*i).copied().flatten())
+                    .map(|o| o - v)
+                    .min_by(|a, b| a.abs().total_cmp(&b.abs()))
+                    .is_some_and(|d| d >= 0.0);
+                let away = if other_above { 1.0 } else { -1.0 };
                 let step = s.label + 3.0;
                 let mut yy = *ly;
                 for k in 0..12 {
-                    let off = (k / 2 + k % 2) as f64 * step * if k % 2 == 1 { -1.0 } else { 1.0 };
+                    let off = (k / 2 + k % 2) as f64 * step * if k % 2 == 1 { away } else { -away };
                     let b = LabelBox::new(
-                        lx + 8.0,
+                        lx + 14.0,
                         ly + off,
                         text_width(&l.name, s.label) + 4.0,
                         s.label + 2.0,
@@ -101,7 +112,8 @@ pub fn line_chart(
                         break;
                     }
                 }
-                p.text(&l.name, (lx + 10.0, yy), Ink { size: s.label, color: l.color, bold: true }, Align::Left);
+                // Clear of the value labels centred on the last point.
+                p.text(&l.name, (lx + 16.0, yy), Ink { size: s.label, color: l.color, bold: true }, Align::Left);
             }
         }
     })

@@ -268,7 +268,9 @@ fn labels(
     by_priority.sort_by_key(|q| q.priority);
     // Only the best-placed may be labelled (the accounts a table beside the chart lists):
     // where one finds no room, no other account takes its label.
-    for q in by_priority.into_iter().take(sc.max_labels) {
+    // A crowd keeps fewer labels: each covers dots.
+    let most = if sc.is_dense() { sc.max_labels.min(5) } else { sc.max_labels };
+    for q in by_priority.into_iter().take(most) {
         let (px_, py_, r) = (x(q.x), y(q.y), radius(q.size));
         // The accounts a title names (priority 0) are labelled whatever dots lie around them.
         let must = q.priority == 0;

@@ -2,7 +2,7 @@
 //! accounts at risk with the most MRR, the decision-makers to win on the largest accounts,
 //! the program's late milestones, open actions and the charter's targets that are missed.
 
-use super::{Figures, ranked_by};
+use super::Figures;
 use crate::model::{Account, Date, MilestoneStatus, Portfolio, Relationship};
 
 /// A charter objective with a target kamdeck can measure, and where the portfolio stands.
@@ -49,7 +49,7 @@ pub struct Decisions {
     pub targets: Vec<Target>,
 }
 
-/// Accounts whose decision-makers are looked at: the largest by revenue.
+/// Accounts whose decision-makers are looked at, at most: the largest (the vital few).
 const LARGEST: usize = 10;
 
 /// Whether an action's free-text status still calls for work.
@@ -104,9 +104,10 @@ pub fn decisions(p: &Portfolio, f: &Figures) -> Decisions {
     at_risk.sort_by(|x, y| {
         y.mrr.total_cmp(&x.mrr).then_with(|| super::by_name(&p.accounts[x.account], &p.accounts[y.account]))
     });
-    let largest = ranked_by(p, 0..p.accounts.len(), |a| a.revenue_in(p.latest_year()));
-    let to_win =
-        largest.iter().take(LARGEST).flat_map(|&i| to_win(&p.accounts[i]).into_iter().map(move |s| (i, s))).collect();
+    // The vital few of the Pareto analysis: the accounts that make the revenue (an account
+    // that left has none, so its people are not worth winning any more).
+    let largest: Vec<usize> = f.pareto.rows.iter().filter(|r| r.vital).map(|r| r.account).take(LARGEST).collect();
+    let to_win = largest.iter().flat_map(|&i| to_win(&p.accounts[i]).into_iter().map(move |s| (i, s))).collect();
     let today = p.report_date;
     let behind = |m: &crate::model::Milestone| match m.status {
         Some(MilestoneStatus::Late | MilestoneStatus::AtRisk) => true,

@@ -14,7 +14,7 @@ pub(crate) static KIND: SlideKind =
     SlideKind { id: "next_steps", templates: &["review/next_steps.typ"], build, sheet, gaps };
 
 /// Rows of each list the slide shows at most; the workbook sheet has them all.
-const ROWS: usize = 4;
+const ROWS: usize = 6;
 /// Characters of a title that stays within two lines.
 const MAX_TITLE: usize = 110;
 
@@ -132,25 +132,30 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
         return Ok(vec![]);
     }
     let title = asked.unwrap_or_else(|| c.t("next_steps.title_none"));
+    // Three columns a list on the slide (four ran names and dates over two lines); the
+    // workbook sheet has every column and every row.
+    let pick = |rows: &[Value], cols: [usize; 3]| -> Vec<Value> {
+        rows.iter().map(|r| json!(cols.map(|k| r[k].clone()))).collect()
+    };
     let block = |key: &str, headers: Vec<String>, rows: &[Value], tints: Vec<Option<&str>>| json!({ "title": c.t(key), "headers": headers, "rows": rows, "tints": tints, "mores": c.mores(rows.len().min(ROWS), rows.len()) });
     let mut blocks = Vec::new();
     if !l.save.is_empty() {
-        let h = vec![c.t("col.account"), c.t("col.mrr_at_risk"), c.t("col.owner"), c.t("col.why")];
-        blocks.push(block("next_steps.save", h, &l.save, vec![]));
+        let h = vec![c.t("col.account"), c.t("col.mrr_at_risk"), c.t("col.owner")];
+        blocks.push(block("next_steps.save", h, &pick(&l.save, [0, 1, 2]), vec![]));
     }
     if !l.win.is_empty() {
-        let h = vec![c.t("col.stakeholder"), c.t("col.title"), c.t("col.account"), c.t("col.relationship")];
-        blocks.push(block("next_steps.win", h, &l.win, vec![]));
+        let h = vec![c.t("col.stakeholder"), c.t("col.title"), c.t("col.account")];
+        blocks.push(block("next_steps.win", h, &pick(&l.win, [0, 1, 2]), vec![]));
     }
     if !l.milestones.is_empty() {
-        let h = vec![c.t("col.milestone"), c.t("col.status"), c.t("col.due"), c.t("col.owner")];
-        blocks.push(block("next_steps.milestones", h, &l.milestones, vec![]));
+        let h = vec![c.t("col.milestone"), c.t("col.status"), c.t("col.due")];
+        blocks.push(block("next_steps.milestones", h, &pick(&l.milestones, [0, 1, 2]), vec![]));
     }
     if !l.actions.is_empty() {
         let rows: Vec<Value> = l.actions.iter().map(|(r, _)| r.clone()).collect();
         let tints = l.actions.iter().map(|(_, late)| late.then_some("negative")).collect();
-        let h = vec![c.t("col.action"), c.t("col.account"), c.t("col.owner"), c.t("col.due")];
-        blocks.push(block("next_steps.actions", h, &rows, tints));
+        let h = vec![c.t("col.action"), c.t("col.account"), c.t("col.due")];
+        blocks.push(block("next_steps.actions", h, &pick(&rows, [0, 1, 3]), tints));
     }
     if !l.targets.is_empty() {
         let rows: Vec<Value> = l.targets.iter().map(|t| json!([t[0], t[1], t[2]])).collect();
