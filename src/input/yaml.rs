@@ -28,10 +28,28 @@ fn sequential(text: &str, name: &str) -> Result<(Portfolio, Vec<InputProblem>), 
     });
     let portfolio: Portfolio = match parsed {
         Ok(p) => p,
-        Err(e) => return Err(every_type_error(text, name).unwrap_or_else(|| syntax_error(&e, name))),
+        Err(e) => {
+            let shape = not_a_portfolio(text, name);
+            return Err(shape.or_else(|| every_type_error(text, name)).unwrap_or_else(|| syntax_error(&e, name)));
+        }
     };
     let problems = unknown_keys(&portfolio, &ignored, text, name);
     Ok((portfolio, problems))
+}
+
+/// A file that is not a map of keys at all (empty, only comments, a list, one text) is said
+/// as such, rather than as the type error of its first key.
+fn not_a_portfolio(text: &str, name: &str) -> Option<InputError> {
+    let what = match serde_saphyr::from_str_with_options::<Value>(text, options(text.len())) {
+        _ if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) => "the file is empty",
+        Ok(Value::Object(_)) | Err(_) => return None,
+        Ok(Value::Array(_)) => "the file holds a list",
+        Ok(_) => "the file holds a single value",
+    };
+    let message = format!(
+        "{what}, but a portfolio is a map of keys: `seller`, `fiscal_years` and `accounts` at least (see INPUT.md, or start from `kamdeck init`)"
+    );
+    Some(InputError::Invalid { problems: vec![InputProblem { place: format!("{name}:1:1"), path: None, message }] })
 }
 
 /// Parser limits that grow with the file: a portfolio of 10,000 accounts has about two
@@ -54,11 +72,11 @@ fn syntax_error(e: &serde_saphyr::Error, name: &str) -> InputError {
     InputError::Invalid { problems: vec![InputProblem { place, path: None, message: explain(&message) }] }
 }
 
-/// After a failed typed parse, the type errors of the whole file: the first of each account
-/// and the first of the rest, each with its data path, its place and a message in the user's
-/// terms. Serde stops at the first error of a file, so one bad enum in account 3 hid every
-/// problem of the other accounts. `None` when the text is not even YAML (its syntax error
-/// says more) or when this way finds nothing.
+/// After a failed typed parse, the type errors of the whole file, each with its data path, its
+/// place and a message in the user's terms. Serde stops at the first error of a file, so one
+/// bad enum in account 3 hid every other problem: each account is read on its own, then the
+/// rest, and within each the value of every error is taken out before reading again. `None`
+/// when the text is not even YAML (its syntax error says more) or when this way finds nothing.
 fn every_type_error(text: &str, name: &str) -> Option<InputError> {
     let mut tree: Value = serde_saphyr::from_str_with_options(text, options(text.len())).ok()?;
     let index = PathIndex::build(text);
@@ -68,21 +86,67 @@ fn every_type_error(text: &str, name: &str) -> Option<InputError> {
         problems.push(InputProblem { place: index.place(name, &path), path: Some(path), message });
     };
     if let Some(Value::Array(accounts)) = tree.get_mut("accounts") {
-        for (i, a) in accounts.iter().enumerate() {
-            if let Err(e) = serde_path_to_error::deserialize::<_, crate::model::Account>(a) {
-                let inner = e.path().to_string();
+        for (i, a) in accounts.drain(..).enumerate() {
+            type_errors::<crate::model::Account>(a, &mut |inner, e| {
                 let sep = if inner.starts_with('[') { "" } else { "." };
-                let path = if inner == "." { format!("accounts[{i}]") } else { format!("accounts[{i}]{sep}{inner}") };
-                found(path, e.inner());
-            }
+                let path =
+                    if inner.is_empty() { format!("accounts[{i}]") } else { format!("accounts[{i}]{sep}{inner}") };
+                found(path, e);
+            });
         }
-        accounts.clear();
     }
-    if let Err(e) = serde_path_to_error::deserialize::<_, Portfolio>(&tree) {
-        let path = e.path().to_string();
-        found(if path == "." { String::new() } else { path }, e.inner());
-    }
+    type_errors::<Portfolio>(tree, &mut found);
     (!problems.is_empty()).then_some(InputError::Invalid { problems })
+}
+
+/// Most type errors reported of one account (or of the rest of the file).
+const MAX_TYPE_ERRORS: usize = 20;
+
+/// Every type error of `value` read as `T`, by its path inside `value` (empty for the whole):
+/// after each, the key it is at is taken out and the value read again. A required key taken
+/// out is then "missing", which is the same problem again and not reported.
+fn type_errors<T: serde::de::DeserializeOwned>(mut value: Value, found: &mut dyn FnMut(String, &serde_json::Error)) {
+    let mut removed: Vec<String> = Vec::new();
+    for _ in 0..MAX_TYPE_ERRORS {
+        let Err(e) = serde_path_to_error::deserialize::<_, T>(&value) else { return };
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let message = e.inner().to_string();
+        let consequence = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()).is_some_and(|f| {
+            let full = if path.is_empty() { f.to_owned() } else { format!("{path}.{f}") };
+            removed.contains(&full)
+        });
+        if !consequence {
+            found(path.clone(), e.inner());
+        }
+        // A missing key's path is its map's: taking that out would hide the map's other keys.
+        if message.starts_with("missing field") || !take_out(&mut value, e.path()) {
+            return;
+        }
+        removed.push(path);
+    }
+}
+
+/// Removes the map entry at `path`; `false` when the path ends elsewhere (a list item, the
+/// whole value), where taking out would shift what comes after.
+fn take_out(value: &mut Value, path: &serde_path_to_error::Path) -> bool {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = path.iter().collect();
+    let Some((Segment::Map { key }, parents)) = segments.split_last() else { return false };
+    let mut at = value;
+    for s in parents {
+        let next = match (s, at) {
+            (Segment::Seq { index }, Value::Array(items)) => items.get_mut(*index),
+            (Segment::Map { key }, Value::Object(map)) => map.get_mut(key),
+            _ => None,
+        };
+        let Some(next) = next else { return false };
+        at = next;
+    }
+    match at {
+        Value::Object(map) => map.shift_remove(key).is_some(),
+        _ => false,
+    }
 }
 
 /// serde's message about a value, said as a portfolio's author would: what was found and
@@ -97,7 +161,12 @@ fn in_user_terms(message: &str) -> String {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         // `string "lots"` → `lots`: the value, without serde's name for its type.
         let found = found.replace('"', "`");
-        let found = found.find('`').map_or(found.as_str(), |i| &found[i..]).to_owned();
+        let found = match found.find('`') {
+            Some(i) => found[i..].to_owned(),
+            None if found == "map" => "a map of keys".to_owned(),
+            None if found == "sequence" => "a list".to_owned(),
+            None => found,
+        };
         let want = match expected {
             e if e.starts_with('i') || e.starts_with('u') => "a whole number",
             e if e.starts_with('f') || e.contains("number") => "a number",
@@ -132,6 +201,8 @@ pub(crate) fn explain(message: &str) -> String {
         "an alias refers to the node that holds it: a value cannot contain itself".to_owned()
     } else if message.starts_with("expected mapping start") || message.contains("expected a map") {
         "a map of keys and values is expected here (`key: value` lines, or `{ key: value }`)".to_owned()
+    } else if message.starts_with("tabs disallowed") {
+        "a tab indents this line: YAML indents with spaces only; replace the tab with spaces".to_owned()
     } else if message.starts_with("invalid floating point") || message.contains("invalid f64") {
         "a number is expected here, such as 10 or 10.5".to_owned()
     } else {

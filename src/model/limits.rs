@@ -108,7 +108,9 @@ mod tests {
         let paths: Vec<&str> = problems.iter().filter_map(|p| p.path.as_deref()).collect();
         assert!(paths.contains(&"report_date") && paths.contains(&"accounts[0].industry"), "{problems:?}");
         assert!(paths.contains(&"accounts[1].renewal_date"), "{problems:?}");
-        let ok = portfolio("seller: { name: S }\nreport_date: 1900-01-01\nfiscal_years: [FY1]\naccounts: []\n");
+        let ok = portfolio(
+            "seller: { name: S }\nreport_date: 1900-01-01\nfiscal_years: [FY1]\naccounts: [ { id: a, name: A, revenue: { FY1: 1 } } ]\n",
+        );
         assert!(super::check(&ok).is_empty());
     }
 }

@@ -9,6 +9,7 @@ mod date;
 mod deck_choices;
 pub(crate) mod keyed;
 mod limits;
+mod names;
 mod ordered;
 mod portfolio;
 mod program;

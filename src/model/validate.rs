@@ -22,7 +22,8 @@ pub struct Problem {
 pub fn validate(p: &Portfolio) -> Vec<Problem> {
     let mut v = Validator { problems: Vec::new() };
     v.portfolio(p);
-    v.problems.extend(super::limits::check(p).into_iter().map(|(path, message)| Problem { path, message }));
+    let found = super::limits::check(p).into_iter().chain(super::names::check(p));
+    v.problems.extend(found.map(|(path, message)| Problem { path, message }));
     v.problems
 }
 
@@ -77,9 +78,6 @@ impl Validator {
     }
 
     fn portfolio(&mut self, p: &Portfolio) {
-        if p.seller.name.trim().is_empty() {
-            self.push("seller.name", "the seller's name is empty");
-        }
         let code_ok = p.currency.len() == 3 && p.currency.bytes().all(|b| b.is_ascii_uppercase());
         if !code_ok {
             self.push(
@@ -89,6 +87,10 @@ impl Validator {
         }
         if p.fiscal_years.is_empty() {
             self.push("fiscal_years", "no fiscal years: list them oldest first, e.g. [FY2025, FY2026]");
+        }
+        if p.accounts.is_empty() {
+            // Every slide of both decks is about accounts: without one, each would be empty.
+            self.push("accounts", "no accounts: list at least one under `accounts:` (or on sheet Accounts)");
         }
         let mut seen = HashSet::new();
         for (i, y) in p.fiscal_years.iter().enumerate() {
@@ -192,9 +194,6 @@ impl Validator {
                 format!("{at}.name"),
                 format!("{} characters: keep a name to {MAX_NAME}", a.name.chars().count()),
             );
-        }
-        if a.name.trim().is_empty() {
-            self.push(format!("{at}.name"), "the account's name is empty");
         }
         if let Some(owner) = &a.owner {
             self.reference(&format!("{at}.owner"), owner, r.team, "team member");

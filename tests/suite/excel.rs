@@ -242,7 +242,7 @@ fn not_a_workbook() {
 }
 
 #[test]
-fn numbers_as_text_dates_as_text_and_extra_columns_are_read() {
+fn numbers_as_text_dates_as_text_and_columns_of_ones_own_are_read() {
     let dir = scratch("lenient");
     let input = dir.join("p.xlsx");
     write_book(
@@ -253,7 +253,7 @@ fn numbers_as_text_dates_as_text_and_extra_columns_are_read() {
             (
                 "Accounts",
                 vec![
-                    vec!["id", "name", "revenue FY1", "revenue FY2", "renewal_date", "margin", "my own column"],
+                    vec!["id", "name", "revenue FY1", "revenue FY2", "renewal_date", "margin", "_my own column"],
                     vec!["a", "A", "''1,200,000", "''1500000", "2027-03-31", "''32%", "ignored"],
                 ],
             ),
@@ -261,6 +261,21 @@ fn numbers_as_text_dates_as_text_and_extra_columns_are_read() {
     );
     let o = kamdeck(&["check", input.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // Without its `_`, a column kamdeck does not know would lose its data without a word.
+    let unmarked = dir.join("unmarked.xlsx");
+    write_book(
+        &unmarked,
+        &[seller(), ("Accounts", vec![vec!["id", "name", "revenue FY1", "my own column"], vec!["a", "A", "1", "x"]])],
+    );
+    let o = kamdeck(&["check", unmarked.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("unmarked.xlsx: Accounts!D1: column `my own column` is not one kamdeck reads on sheet Accounts"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("`_my own column`"), "{}", stderr(&o));
     let yaml = dir.join("p.yaml");
     let o = kamdeck(&["convert", input.to_str().unwrap(), yaml.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -302,6 +317,16 @@ fn convert_both_ways_and_init() {
     let o = kamdeck(&["init", start.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "init does not overwrite");
     assert!(stderr(&o).contains("--force"));
+    // A starter goes into a folder of its own.
+    let busy = dir.join("busy");
+    std::fs::create_dir_all(&busy).unwrap();
+    std::fs::write(busy.join("notes.txt"), "mine").unwrap();
+    let o = kamdeck(&["init", busy.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not empty (it holds notes.txt)"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1, "nothing written beside the user's file");
+    let o = kamdeck(&["init", busy.to_str().unwrap(), "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 /// Peak resident memory of a finished child process, from `/usr/bin/time -v` when present.

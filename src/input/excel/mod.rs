@@ -21,8 +21,8 @@ pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str, checks: super::Checks<'_>) 
     let invalid = |message: String| InputError::Invalid {
         problems: vec![InputProblem { place: name.to_owned(), path: None, message }],
     };
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| invalid(format!("cannot open it as an Excel workbook (.xlsx): {e}")))?;
+    let head: Vec<u8> = bytes.iter().take(4).copied().collect();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| invalid(not_a_workbook(&head, &e)))?;
     let mut grids = Vec::new();
     for sheet in book.sheet_names() {
         // Only the input sheets are read; mirrors and other sheets are left alone.
@@ -52,6 +52,26 @@ pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str, checks: super::Checks<'_>) 
     if problems.is_empty() { Ok(portfolio) } else { Err(InputError::Invalid { problems }) }
 }
 
+/// Why a file named `.xlsx` did not open (`head`: its first bytes), in the user's terms rather
+/// than the zip library's.
+fn not_a_workbook(head: &[u8], e: &calamine::XlsxError) -> String {
+    let bytes = head;
+    let head = "cannot open it as an Excel workbook (.xlsx)";
+    if bytes.is_empty() {
+        format!("{head}: the file is empty")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        format!("{head}: it is an older Excel file (.xls): save it as Excel Workbook (.xlsx)")
+    } else if !bytes.starts_with(b"PK") {
+        format!(
+            "{head}: it is not a zip archive, as every .xlsx is (a CSV or a text renamed?): save it as Excel Workbook (.xlsx)"
+        )
+    } else if matches!(e, calamine::XlsxError::Zip(_)) {
+        format!("{head}: the zip archive is damaged or cut short: save it again from Excel")
+    } else {
+        format!("{head}: a zip archive, but not a workbook ({e}): save it as Excel Workbook (.xlsx)")
+    }
+}
+
 /// Most columns a sheet's table may have, counted from its first to its last header.
 const MAX_COLUMNS: u32 = 1_024;
 /// Most cells a sheet's table may hold (rows with a value × its columns): about 300 MB.
@@ -65,12 +85,24 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(book: &mut Xlsx<R>, sheet: &str)
     let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = std::collections::BTreeMap::new();
     let mut held = 0usize;
     let mut errors = Vec::new();
-    while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
-        let data = Data::from(c.get_value().clone());
-        let (row, col) = c.get_position();
+    while let Some(c) = reader.next_cell_with_formula_metadata().map_err(|e| e.to_string())? {
+        let data = Data::from(c.value);
+        let (row, col) = c.pos;
+        let at = u16::try_from(col).unwrap_or(u16::MAX);
         if let Data::Error(e) = &data {
             // `#N/A` read as the text `#NA` became an account name; an error is a problem at its cell.
-            errors.push((row, u16::try_from(col).unwrap_or(u16::MAX), e.to_string()));
+            errors.push((row, at, format!("the cell holds the error {e}: fix its formula or type the value")));
+            continue;
+        }
+        let uncached = matches!(&data, Data::Empty) || matches!(&data, Data::String(s) if s.is_empty());
+        if c.formula.is_some() && uncached {
+            // Programs that write formulas without computing them (scripts, some exports)
+            // leave no result: read as empty, the value would be lost without a word.
+            errors.push((
+                row,
+                at,
+                "the cell holds a formula without a saved result: open and save the workbook in Excel or LibreOffice, or type the value".to_owned(),
+            ));
             continue;
         }
         let value = cell(&data);

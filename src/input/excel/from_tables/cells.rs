@@ -119,6 +119,15 @@ impl Reader {
     pub(super) fn text(&mut self, row: &Row<'_, '_>, header: &str) -> Option<String> {
         let col = *row.sheet.cols.get(header)?;
         let kind = row.sheet.kinds.get(header).copied().unwrap_or(Kind::Text);
+        if let (Cell::Date(d), true) = (row.cell_at(col), header == "id") {
+            // Excel turns ids such as `1-2` or `MAR1` into dates as they are typed; read as
+            // text, the date would make every row that names the id fail, but not this one.
+            let message = format!(
+                "{d} is a date, not an id: Excel turned what was typed into a date; format the column as Text and type the id again"
+            );
+            self.problem(row.place(col), message);
+            return None;
+        }
         match self.value(row, col, kind) {
             Some(Cell::Text(s)) => Some(s),
             _ => None,
@@ -130,6 +139,8 @@ impl Reader {
         if v.is_none()
             && let Some(col) = row.sheet.cols.get(header).copied()
             && row.cell_at(col) == &Cell::Empty
+            // An error value was read as empty and is reported at this cell already.
+            && !self.problems.iter().any(|p| p.place == row.place(col))
         {
             self.problem(row.place(col), format!("`{header}` is empty: every row needs one"));
         }

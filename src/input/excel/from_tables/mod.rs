@@ -32,7 +32,8 @@ pub(crate) struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// The 0-based worksheet row of each of `rows` (empty rows are not stored).
     pub row_at: Vec<u32>,
-    /// Cells holding an error value (`#N/A`): 0-based row and column, and the error.
+    /// Cells that hold no value to read (an error, a formula never computed), 0-based row and
+    /// column, and the message.
     pub errors: Vec<(u32, u16, String)>,
 }
 
@@ -147,9 +148,8 @@ impl Reader {
         };
         let sheet = Sheet::new(grid);
         self.headers(grid, name);
-        for (r, c, e) in &grid.errors {
-            let message = format!("the cell holds the error {e}: fix its formula or type the value");
-            self.problem(format!("{}!{}", grid.name, a1(*r, *c)), message);
+        for (r, c, message) in &grid.errors {
+            self.problem(format!("{}!{}", grid.name, a1(*r, *c)), message.clone());
         }
         let mut ok = true;
         for c in l::fixed_columns(name).iter().filter(|c| c.required) {
@@ -207,9 +207,18 @@ impl Reader {
                 Some(p) if !rest.is_empty() => Some(format!("{p} {}", text.trim().split_once(' ').map_or("", |x| x.1))),
                 _ => did_you_mean(&header, known.iter().map(String::as_str)).map(str::to_owned),
             };
-            if let Some(m) = meant {
-                self.problem(place, format!("column `{}` is not read: did you mean `{m}`?", text.trim()));
-            }
+            let message = match meant {
+                Some(m) => format!("column `{}` is not read: did you mean `{m}`?", text.trim()),
+                // A column of one's own must say so: a header kamdeck does not know would
+                // otherwise drop its data without a word.
+                None if header.starts_with('_') => continue,
+                None => format!(
+                    "column `{}` is not one kamdeck reads on sheet {name} (see INPUT.md): rename it, or start its header with `_` (`_{}`) to keep a column of your own",
+                    text.trim(),
+                    text.trim()
+                ),
+            };
+            self.problem(place, message);
         }
     }
 
