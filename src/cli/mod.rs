@@ -48,15 +48,24 @@ enum Command {
 
 /// Parses the arguments, runs, prints any error once and maps it to an exit code:
 /// 2 for bad input (file, arguments, an unknown theme or slide), 1 for anything else.
+///
+/// With `KAMDECK_STATS` set, the last line on stderr is the run's wall time and peak
+/// memory: what the hostile-input corpus bounds, and a quick look for anyone else.
 pub fn main() -> ExitCode {
+    let start = std::time::Instant::now();
     let args = Args::parse();
-    match run(args) {
+    let code = match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", terminal_safe(&e.to_string()));
             ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
         }
+    };
+    if std::env::var_os("KAMDECK_STATS").is_some() {
+        let peak = watchdog::peak_mb().map_or_else(|| "unknown".to_owned(), |mb| format!("{mb} MB"));
+        eprintln!("stats: {:.3} s, peak memory {peak}", start.elapsed().as_secs_f64());
     }
+    code
 }
 
 /// Runs one command.

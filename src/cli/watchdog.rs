@@ -18,11 +18,21 @@ pub(super) struct Limits {
     pub user_files: bool,
 }
 
-/// The process's resident memory in MB (Linux); `None` elsewhere.
-fn resident_mb() -> Option<u64> {
+/// A memory figure of this process from `/proc/self/status` in MB (Linux); `None` elsewhere.
+fn status_mb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: u64 = status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    let kb: u64 = status.lines().find(|l| l.starts_with(field))?.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
+}
+
+/// The process's resident memory in MB.
+fn resident_mb() -> Option<u64> {
+    status_mb("VmRSS:")
+}
+
+/// The most resident memory the process has held, in MB.
+pub(super) fn peak_mb() -> Option<u64> {
+    status_mb("VmHWM:")
 }
 
 fn stop(message: &str, code: i32) -> ! {

@@ -9,6 +9,8 @@ mod cli;
 mod deck;
 mod escaping;
 mod excel;
+mod hostile;
+mod hostile_book;
 mod languages;
 mod plan;
 mod recalc;
