@@ -30,11 +30,18 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     for w in engine.warnings() {
         eprintln!("warning: {}", super::terminal_safe(w));
     }
-    r.check_output()?;
+    // The workbook streams its sheets through unnamed files in the output folder, so the
+    // folder is made now; a failed run takes away a folder it made.
+    let made = !r.output.exists();
+    r.output_folder()?;
+    let engine = engine.with_scratch(r.output.clone());
     let typ_path = r.output.join("review.typ");
     let rendered = match engine.review(&portfolio) {
         Ok(x) => x,
         Err(failed) => {
+            if made {
+                let _ = std::fs::remove_dir(&r.output);
+            }
             // The generated source, for reading the Typst error's line:col: asked for, or
             // named as the way to see it. A failed run writes nothing else.
             match &failed.source {
@@ -53,7 +60,6 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
             return Err(failed.error);
         }
     };
-    r.output_folder()?;
     let pdf_path = r.output.join("review.pdf");
     let xlsx_path = r.output.join("review.xlsx");
     let mut set: Vec<(&std::path::Path, &[u8])> = vec![(&pdf_path, &rendered.pdf)];
@@ -63,7 +69,12 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     if spec.outputs.typst {
         set.push((&typ_path, rendered.source.as_bytes()));
     }
-    write_set(&set)?;
+    if let Err(e) = write_set(&set) {
+        if made {
+            let _ = std::fs::remove_dir(&r.output);
+        }
+        return Err(e);
+    }
     for w in &rendered.warnings {
         eprintln!("warning: {}", super::terminal_safe(w));
     }

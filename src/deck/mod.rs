@@ -42,6 +42,8 @@ pub struct Engine {
     warnings: Vec<String>,
     /// The footer's band at the foot of each page, in points.
     footer: f64,
+    /// Where a review's workbook streams its sheets (see `with_scratch`).
+    scratch: Option<std::path::PathBuf>,
 }
 
 /// How one deck uses the machine's cores.
@@ -140,7 +142,19 @@ impl Engine {
             return Err(Error::Strict(warnings));
         }
         let footer = theme.page.margins.bottom;
-        Ok(Self { spec: spec.clone(), locale, renderer, base, style, glyphs, brand, origins, warnings, footer })
+        Ok(Self {
+            spec: spec.clone(),
+            locale,
+            renderer,
+            base,
+            style,
+            glyphs,
+            brand,
+            origins,
+            warnings,
+            footer,
+            scratch: None,
+        })
     }
 
     /// What the user should know about the theme, once per run (low text contrast).
@@ -157,6 +171,15 @@ impl Engine {
     /// Typst snippets that use the theme's functions outside a deck.
     pub fn world(&self, source: String) -> DeckWorld {
         DeckWorld::new(Arc::clone(&self.base), "/main.typ", source, None)
+    }
+
+    /// Streams the review's workbook through unnamed temporary files in `dir` (the output
+    /// folder, which must exist): each sheet is written row by row instead of held whole, so
+    /// a 10,000-account workbook costs tens of MB rather than hundreds. Plans stay in memory.
+    #[must_use]
+    pub fn with_scratch(mut self, dir: std::path::PathBuf) -> Self {
+        self.scratch = Some(dir);
+        self
     }
 
     /// Builds the quarterly review deck of `p`.
@@ -178,7 +201,7 @@ impl Engine {
     /// The review's workbook alone (no PDF): what `review` writes beside the deck.
     pub fn review_workbook(&self, p: &Portfolio, figures: &Figures) -> Result<Vec<u8>, Error> {
         let deck = self.slides(p, figures, DeckKind::Review, None)?;
-        Ok(xlsx::workbook(&deck, &self.brand, true)?)
+        Ok(xlsx::workbook(&deck, &self.brand, true, self.scratch.as_deref())?)
     }
 
     /// What `p` lacks for each slide of the review (`kind: note`), for `kamdeck check`.
@@ -231,7 +254,8 @@ impl Engine {
         let workbook = || {
             self.spec.outputs.workbook.then(|| {
                 let clock = Instant::now();
-                (xlsx::workbook(&deck, &self.brand, cores == Cores::All), clock.elapsed())
+                let scratch = if account.is_none() { self.scratch.as_deref() } else { None };
+                (xlsx::workbook(&deck, &self.brand, cores == Cores::All, scratch), clock.elapsed())
             })
         };
         let pdf = || pdf::write(&self.renderer, &self.base, &self.origins, self.footer, &deck);

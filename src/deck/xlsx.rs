@@ -4,8 +4,14 @@ use crate::model::Portfolio;
 use crate::slides::Deck;
 use crate::workbook::{Brand, MirrorSheet, WorkbookError, deck_workbook};
 
-/// The deck's workbook; `parallel` builds its sheets on threads of their own.
-pub(super) fn workbook(deck: &Deck<'_>, brand: &Brand, parallel: bool) -> Result<Vec<u8>, WorkbookError> {
+/// The deck's workbook; `parallel` builds its sheets on threads of their own, `scratch` streams
+/// them through temporary files there.
+pub(super) fn workbook(
+    deck: &Deck<'_>,
+    brand: &Brand,
+    parallel: bool,
+    scratch: Option<&std::path::Path>,
+) -> Result<Vec<u8>, WorkbookError> {
     let c = &deck.ctx;
     let sheets: Vec<MirrorSheet<'_>> = deck
         .sections
@@ -32,5 +38,5 @@ pub(super) fn workbook(deck: &Deck<'_>, brand: &Brand, parallel: bool) -> Result
         }
         None => c.p,
     };
-    deck_workbook(c.p, inputs, c.loc, &sheets, brand, parallel)
+    deck_workbook(c.p, inputs, c.loc, &sheets, brand, parallel, scratch)
 }

@@ -165,13 +165,18 @@ pub(super) fn readme(
     Ok(())
 }
 
-/// The input sheets, one Excel table each.
-pub(super) fn sheets(tables: &[l::Table], st: &Styles, loc: &Locale) -> Result<Vec<Worksheet>, WorkbookError> {
+/// The input sheets, one Excel table each, written into `blank` (one empty sheet per table).
+pub(super) fn sheets(
+    tables: &[l::Table],
+    blank: Vec<Worksheet>,
+    st: &Styles,
+    loc: &Locale,
+) -> Result<Vec<Worksheet>, WorkbookError> {
     let counts: HashMap<&str, usize> = tables.iter().map(|t| (t.name, t.rows.len())).collect();
     tables
         .iter()
-        .map(|t| {
-            let mut ws = Worksheet::new();
+        .zip(blank)
+        .map(|(t, mut ws)| {
             write_table(&mut ws, t, st, &counts, loc).in_sheet(t.name)?;
             Ok(ws)
         })

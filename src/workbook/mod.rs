@@ -135,7 +135,8 @@ pub fn portfolio_workbook(p: &Portfolio, loc: &Locale) -> Result<Vec<u8>, Workbo
     let mut readme = Worksheet::new();
     inputs::readme(&mut readme, &book.styles, p, loc, &[]).in_sheet("README")?;
     book.wb.push_worksheet(readme);
-    for ws in inputs::sheets(&tables, &book.styles, loc)? {
+    let blank = (0..tables.len()).map(|_| Worksheet::new()).collect();
+    for ws in inputs::sheets(&tables, blank, &book.styles, loc)? {
         book.wb.push_worksheet(ws);
     }
     book.finish()
@@ -172,15 +173,47 @@ pub(crate) fn deck_workbook(
     sheets: &[MirrorSheet<'_>],
     brand: &Brand,
     parallel: bool,
+    scratch: Option<&std::path::Path>,
 ) -> Result<Vec<u8>, WorkbookError> {
     let mut book = Book::new(p, Some(brand))?;
     let names: Vec<(String, &'static str)> = sheets.iter().map(|s| (s.name.clone(), s.kind)).collect();
     let tables = crate::input::excel::tables(inputs);
     let refs = InputRefs::of(&tables);
     let note = loc.t("workbook.mirror_note");
+    // Every sheet writes its rows in order, which is what streaming them needs.
+    if scratch.is_some() {
+        // Streamed sheets number their formats in the workbook as they first use them; with
+        // sheets written on several threads that order would change from run to run.
+        let st = &book.styles;
+        for f in [
+            &st.header,
+            &st.title,
+            &st.note,
+            &st.bold,
+            &st.money,
+            &st.percent,
+            &st.integer,
+            &st.decimal,
+            &st.date,
+            &st.text,
+            &st.link,
+        ] {
+            book.wb.register_format(f);
+        }
+    }
+    let mut blank = |n: usize| -> Result<Vec<Worksheet>, WorkbookError> {
+        match scratch {
+            Some(dir) => {
+                book.wb.set_tempdir(dir).in_sheet("")?;
+                (0..n).map(|_| book.wb.new_worksheet_with_constant_memory().in_sheet("")).collect()
+            }
+            None => Ok((0..n).map(|_| Worksheet::new()).collect()),
+        }
+    };
+    let input_blank = blank(tables.len())?;
+    let mirror_blank = blank(sheets.len())?;
     let st = &book.styles;
-    let mirror = |s: &MirrorSheet<'_>| {
-        let mut ws = Worksheet::new();
+    let mirror = |(s, mut ws): (&MirrorSheet<'_>, Worksheet)| {
         ws.set_name(&s.name).in_sheet(&s.name)?;
         let mut m = Mirror::new(&mut ws, &s.name, st, &refs, &names);
         m.heading(&s.kicker, &s.title, &note).in_sheet(&s.name)?;
@@ -188,17 +221,45 @@ pub(crate) fn deck_workbook(
         m.finish().in_sheet(&s.name)?;
         Ok::<_, WorkbookError>(ws)
     };
+    // The input tables are the largest thing the workbook holds: they go once their sheets are
+    // written, not when the last mirror is.
+    let input_job = move || {
+        let written = inputs::sheets(&tables, input_blank, st, loc);
+        drop(tables);
+        written
+    };
     let (inputs_ws, mirrors) = if parallel {
+        // As many workers as cores, each taking the next sheet: one thread per sheet would hold
+        // every sheet's transient data at once for no more speed.
+        let jobs: Vec<std::sync::Mutex<Option<(&MirrorSheet<'_>, Worksheet)>>> =
+            sheets.iter().zip(mirror_blank).map(|j| std::sync::Mutex::new(Some(j))).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).min(jobs.len() + 1);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(slot) = jobs.get(i) else { return done };
+                let job = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+                done.extend(job.map(|j| (i, mirror(j))));
+            }
+        };
         std::thread::scope(|scope| {
-            let input_sheets = scope.spawn(|| inputs::sheets(&tables, st, loc));
-            let mirrors: Vec<_> = sheets.iter().map(|s| scope.spawn(move || mirror(s))).collect();
-            (join(input_sheets), mirrors.into_iter().map(join).collect())
+            let input_sheets = scope.spawn(input_job);
+            let others: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+            let mut mirrors = work();
+            for h in others {
+                mirrors.extend(join(h));
+            }
+            mirrors.sort_by_key(|(i, _)| *i);
+            (join(input_sheets), mirrors.into_iter().map(|(_, m)| m).collect::<Vec<_>>())
         })
     } else {
-        (inputs::sheets(&tables, st, loc), sheets.iter().map(mirror).collect::<Vec<_>>())
+        let mirrors = sheets.iter().zip(mirror_blank).map(mirror).collect::<Vec<_>>();
+        (input_job(), mirrors)
     };
     // Saving holds every sheet's XML at once: free what the sheets no longer need first.
-    drop((tables, refs));
+    drop(refs);
     let mut readme = Worksheet::new();
     inputs::readme(&mut readme, &book.styles, inputs, loc, &names).in_sheet("README")?;
     book.wb.push_worksheet(readme);
