@@ -74,6 +74,87 @@ pub fn to_win(a: &Account) -> Vec<usize> {
     v
 }
 
+/// The internal stakeholders a decision map of at most `cap` people shows: everyone when
+/// they fit; otherwise the first people to win and every manager above them (so each reads
+/// from the top), then the organisation from the top down, level by level, higher decision
+/// power first. In file order.
+pub fn map_people(a: &Account, win: &[usize], cap: usize) -> Vec<usize> {
+    let s = &a.stakeholders;
+    let internal: Vec<usize> = (0..s.len()).filter(|&i| !s[i].external).collect();
+    if internal.len() <= cap {
+        return internal;
+    }
+    let ids: std::collections::HashMap<&str, usize> = s.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let boss = |i: usize| s[i].reports_to.as_deref().and_then(|b| ids.get(b).copied()).filter(|&b| !s[b].external);
+    let mut chosen = vec![false; s.len()];
+    let mut count = 0;
+    let take = |i: usize, chosen: &mut [bool], count: &mut usize| {
+        if !chosen[i] && *count < cap {
+            chosen[i] = true;
+            *count += 1;
+        }
+    };
+    // Managers first, top down, so a cut never leaves someone without their line.
+    for &w in win.iter().filter(|&&w| !s[w].external).take(cap / 4) {
+        let mut line = vec![w];
+        while let Some(b) = boss(*line.last().unwrap_or(&w)).filter(|b| !line.contains(b)) {
+            line.push(b);
+        }
+        if line.len() <= cap.saturating_sub(count) {
+            line.into_iter().rev().for_each(|i| take(i, &mut chosen, &mut count));
+        }
+    }
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); s.len()];
+    let mut level: Vec<usize> = Vec::new();
+    for &i in &internal {
+        match boss(i).filter(|&b| b != i) {
+            Some(b) => kids[b].push(i),
+            None => level.push(i),
+        }
+    }
+    let by_power = |v: &mut Vec<usize>| v.sort_by(|&x, &y| s[y].power.cmp(&s[x].power).then(x.cmp(&y)));
+    let mut seen = vec![false; s.len()];
+    while !level.is_empty() && count < cap {
+        by_power(&mut level);
+        let mut next = Vec::new();
+        for i in level {
+            if !seen[i] {
+                seen[i] = true;
+                take(i, &mut chosen, &mut count);
+                next.extend(kids[i].iter().copied());
+            }
+        }
+        level = next;
+    }
+    internal.into_iter().filter(|&i| chosen[i]).collect()
+}
+
+/// Influence paths of one or two steps from a positive stakeholder to each of `targets`: the
+/// people along it (first to last) and the last influence's note.
+pub fn influence_paths<'a>(a: &'a Account, targets: &[usize]) -> Vec<(Vec<usize>, Option<&'a str>)> {
+    let s = &a.stakeholders;
+    let ids: std::collections::HashMap<&str, usize> = s.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let idx = |id: &str| ids.get(id).copied();
+    let positive = |i: usize| s[i].relationship == Some(Relationship::Positive);
+    let mut out = Vec::new();
+    for &t in targets {
+        for inf in a.influences.iter().filter(|x| idx(&x.to) == Some(t)) {
+            let Some(from) = idx(&inf.from) else { continue };
+            let note = inf.note.as_deref();
+            if positive(from) {
+                out.push((vec![from, t], note));
+            } else {
+                for pre in a.influences.iter().filter(|x| idx(&x.to) == Some(from)) {
+                    if let Some(p0) = idx(&pre.from).filter(|&p0| positive(p0)) {
+                        out.push((vec![p0, from, t], note));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `+20%`, `≥ 110 %`, `1.1`: a target as a share; `None` when it holds no number.
 pub fn parse_target(text: &str) -> Option<f64> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
@@ -160,6 +241,35 @@ pub fn decisions(p: &Portfolio, f: &Figures) -> Decisions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_organisation_shows_the_people_to_win_with_their_line_and_the_top() {
+        let mut people = String::from("      - { id: ceo, name: Chief, title: CEO, power: 5 }\n");
+        for b in 0..3 {
+            people.push_str(&format!("      - {{ id: vp{b}, name: VP {b}, title: VP, power: 4, reports_to: ceo }}\n"));
+            for k in 0..30 {
+                people.push_str(&format!(
+                    "      - {{ id: m{b}-{k}, name: M {b} {k}, title: Manager, power: 2, reports_to: vp{b} }}\n"
+                ));
+            }
+        }
+        people.push_str("      - { id: deep, name: Dee, title: Buyer, power: 5, reports_to: m2-29 }\n");
+        let p = crate::figures::testing::portfolio(&format!(
+            "seller: {{ name: S }}\nfiscal_years: [Y]\naccounts:\n  - id: a\n    name: A\n    revenue: {{ Y: 1 }}\n    stakeholders:\n{people}"
+        ));
+        let a = &p.accounts[0];
+        let id = |i: usize| a.stakeholders[i].id.as_str();
+        // Small enough: everyone.
+        assert_eq!(map_people(a, &[], 1000).len(), a.stakeholders.len());
+        let deep = a.stakeholders.iter().position(|x| x.id == "deep").unwrap();
+        let shown: Vec<&str> = map_people(a, &[deep], 10).into_iter().map(id).collect();
+        assert_eq!(shown.len(), 10);
+        // The one to win, every manager above, then the top levels by power.
+        for must in ["deep", "m2-29", "vp2", "ceo", "vp0", "vp1"] {
+            assert!(shown.contains(&must), "{must} missing from {shown:?}");
+        }
+        assert_eq!(map_people(a, &[], 4).into_iter().map(id).collect::<Vec<_>>(), ["ceo", "vp0", "vp1", "vp2"]);
+    }
     use crate::figures::testing::portfolio;
 
     #[test]

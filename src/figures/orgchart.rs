@@ -2,7 +2,7 @@
 //!
 //! Parents are centred over their children, siblings are ordered by decision power then
 //! name, and subtrees never overlap: each subtree gets the width of its widest level, a
-//! simple variant of Reingold–Tilford that is enough for org charts of up to ~40 people.
+//! simple variant of Reingold–Tilford, in time linear in the number of people.
 //! External stakeholders (consultancies, partners) sit in a band of their own.
 
 use crate::model::{Account, Stakeholder};
@@ -51,14 +51,22 @@ pub struct Layout {
 }
 
 /// Children of each stakeholder (internal only, within `allowed`), siblings by power (high
-/// first) then name.
+/// first) then name. Ids are looked up in a map: with thousands of people a search per link
+/// made this quadratic.
 fn children(a: &Account, allowed: Option<&[usize]>) -> (Vec<usize>, Vec<Vec<usize>>) {
     let s = &a.stakeholders;
-    let index = |id: &str| s.iter().position(|x| x.id == id).filter(|i| allowed.is_none_or(|al| al.contains(i)));
+    let mut within = vec![allowed.is_none(); s.len()];
+    for &i in allowed.unwrap_or(&[]) {
+        if let Some(w) = within.get_mut(i) {
+            *w = true;
+        }
+    }
+    let ids: std::collections::HashMap<&str, usize> = s.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
     let mut kids = vec![Vec::new(); s.len()];
     let mut roots = Vec::new();
-    for (i, st) in s.iter().enumerate().filter(|(i, st)| !st.external && allowed.is_none_or(|al| al.contains(i))) {
-        match st.reports_to.as_deref().and_then(index).filter(|&b| !s[b].external && b != i) {
+    for (i, st) in s.iter().enumerate().filter(|(i, st)| !st.external && within[*i]) {
+        let boss = st.reports_to.as_deref().and_then(|id| ids.get(id).copied());
+        match boss.filter(|&b| within[b] && !s[b].external && b != i) {
             Some(boss) => kids[boss].push(i),
             None => roots.push(i),
         }
@@ -71,102 +79,132 @@ fn children(a: &Account, allowed: Option<&[usize]>) -> (Vec<usize>, Vec<Vec<usiz
     (roots, kids)
 }
 
+/// Higher decision power first, then name, then id (a total order: stable layouts).
 fn by_power(a: &Stakeholder, b: &Stakeholder) -> std::cmp::Ordering {
     b.power.unwrap_or(0).cmp(&a.power.unwrap_or(0)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
 }
 
-/// Width of the subtree under `i`; `seen` guards against cycles (validation rejects them,
-/// but a layout must never loop).
-fn width(i: usize, kids: &[Vec<usize>], m: &Metrics, seen: &mut Vec<bool>) -> f64 {
-    if seen[i] {
-        return m.w;
+/// Every subtree's width, children before parents, without recursion: a reporting chain
+/// thousands deep would overflow a worker thread's stack. A cycle in reporting lines (which
+/// validation allows only through data errors) counts a box already on the path as one box.
+fn widths(kids: &[Vec<usize>], m: &Metrics) -> Vec<f64> {
+    let n = kids.len();
+    let mut width = vec![f64::NAN; n];
+    let mut on_path = vec![false; n];
+    for start in 0..n {
+        if !width[start].is_nan() {
+            continue;
+        }
+        // (node, children visited yet)
+        let mut stack = vec![(start, false)];
+        while let Some((i, expanded)) = stack.pop() {
+            if !width[i].is_nan() {
+                continue;
+            }
+            if !expanded {
+                if on_path[i] {
+                    continue;
+                }
+                on_path[i] = true;
+                stack.push((i, true));
+                if !stacked(i, kids, m) {
+                    stack.extend(kids[i].iter().filter(|&&k| width[k].is_nan() && !on_path[k]).map(|&k| (k, false)));
+                }
+                continue;
+            }
+            on_path[i] = false;
+            width[i] = if stacked(i, kids, m) {
+                let (cols, _) = grid_of(kids[i].len());
+                (m.w + m.gap) * cols as f64
+            } else {
+                let w = |k: usize| if width[k].is_nan() { m.w } else { width[k] };
+                let sum: f64 =
+                    kids[i].iter().map(|&k| w(k)).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
+                sum.max(m.w)
+            };
+        }
     }
-    seen[i] = true;
-    if stacked(i, kids, m) {
-        let (cols, _) = grid_of(kids[i].len());
-        return (m.w + m.gap) * cols as f64;
-    }
-    let sum: f64 =
-        kids[i].iter().map(|&k| width(k, kids, m, seen)).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
-    sum.max(m.w)
+    width
 }
 
-/// Columns and rows of a stack of `n` reports: at most four rows a column.
+/// Columns and rows of a stacked group of `n` leaves: at most four boxes down.
 fn grid_of(n: usize) -> (usize, usize) {
     let cols = n.div_ceil(4).max(1);
     (cols, n.div_ceil(cols))
 }
 
-/// Whether `i`'s reports are drawn as a stacked column (all of them without reports).
+/// Whether `i`'s children are all leaves shown as a compact grid under it.
 fn stacked(i: usize, kids: &[Vec<usize>], m: &Metrics) -> bool {
     m.stack_leaves && kids[i].len() >= 2 && kids[i].iter().all(|&k| kids[k].is_empty())
 }
 
-/// Where the boxes go: the y of a level is the sum of the level heights above it, and a
-/// stacked column pushes the levels under it down by its length.
-struct Cursor<'a> {
-    kids: &'a [Vec<usize>],
-    widths: &'a [f64],
-    m: &'a Metrics,
-}
-
-#[allow(clippy::too_many_arguments)]
-fn place(i: usize, left: f64, depth: usize, cur: &Cursor<'_>, out: &mut Layout, placed: &mut Vec<bool>) {
-    let (kids, widths, m) = (cur.kids, cur.widths, cur.m);
-    if placed[i] {
-        return;
-    }
-    placed[i] = true;
-    let span = widths[i];
-    let y = depth as f64 * m.level;
-    if stacked(i, kids, m) {
-        let (_, rows) = grid_of(kids[i].len());
-        let x = left;
-        out.boxes.push(Placed { stakeholder: i, x, y, depth });
-        for (n, &k) in kids[i].iter().enumerate() {
-            placed[k] = true;
-            let (col, row) = (n / rows, n % rows);
-            let (kx, ky) = (x + m.gap + col as f64 * (m.w + m.gap), y + (row + 1) as f64 * (m.h + m.gap));
-            out.boxes.push(Placed { stakeholder: k, x: kx, y: ky, depth: depth + row + 1 });
-            out.edges.push((i, k, true));
+/// Places the subtree of `root` with its left edge at `left`, without recursion: children
+/// are placed left to right before their parent, which is centred over its first and last.
+fn place(
+    root: usize,
+    left: f64,
+    kids: &[Vec<usize>],
+    widths: &[f64],
+    m: &Metrics,
+    out: &mut Layout,
+    xs: &mut [Option<f64>],
+) {
+    // (node, left edge, depth, children placed yet)
+    let mut stack = vec![(root, left, 0usize, false)];
+    while let Some((i, left, depth, expanded)) = stack.pop() {
+        let y = depth as f64 * m.level;
+        if expanded {
+            let x = match (kids[i].first(), kids[i].last()) {
+                (Some(&f), Some(&l)) => (xs[f].unwrap_or(left) + xs[l].unwrap_or(left)) / 2.0,
+                _ => left + (widths[i] - m.w) / 2.0,
+            };
+            xs[i] = Some(x);
+            out.boxes.push(Placed { stakeholder: i, x, y, depth });
+            continue;
         }
-        return;
+        if xs[i].is_some() {
+            continue;
+        }
+        if stacked(i, kids, m) {
+            let (_, rows) = grid_of(kids[i].len());
+            xs[i] = Some(left);
+            out.boxes.push(Placed { stakeholder: i, x: left, y, depth });
+            for (n, &k) in kids[i].iter().enumerate() {
+                let (col, row) = (n / rows, n % rows);
+                let kx = left + m.gap + col as f64 * (m.w + m.gap);
+                xs[k] = Some(kx);
+                let ky = y + (row + 1) as f64 * (m.h + m.gap);
+                out.boxes.push(Placed { stakeholder: k, x: kx, y: ky, depth: depth + row + 1 });
+                out.edges.push((i, k, true));
+            }
+            continue;
+        }
+        stack.push((i, left, depth, true));
+        let total: f64 =
+            kids[i].iter().map(|&k| widths[k]).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
+        let mut cx = left + (widths[i] - total) / 2.0;
+        let mut row = Vec::with_capacity(kids[i].len());
+        for &k in &kids[i] {
+            out.edges.push((i, k, false));
+            row.push((k, cx, depth + 1, false));
+            cx += widths[k] + m.gap;
+        }
+        // Popped first to last, so the first child is placed first.
+        stack.extend(row.into_iter().rev());
     }
-    // Children first, side by side; the parent is centred over the span they take.
-    let total: f64 = kids[i].iter().map(|&k| widths[k]).sum::<f64>() + m.gap * kids[i].len().saturating_sub(1) as f64;
-    let mut cx = left + (span - total) / 2.0;
-    for &k in &kids[i] {
-        place(k, cx, depth + 1, cur, out, placed);
-        out.edges.push((i, k, false));
-        cx += widths[k] + m.gap;
-    }
-    let x = if kids[i].is_empty() {
-        left + (span - m.w) / 2.0
-    } else {
-        let first = out.boxes.iter().find(|b| b.stakeholder == kids[i][0]).map_or(left, |b| b.x);
-        let last = out.boxes.iter().find(|b| b.stakeholder == *kids[i].last().unwrap_or(&i)).map_or(left, |b| b.x);
-        (first + last) / 2.0
-    };
-    out.boxes.push(Placed { stakeholder: i, x, y, depth });
 }
 
-/// Lays out the stakeholders `only` (all when `None`) of account `a`.
+/// Lays out `a`'s stakeholders (all, or `only` those indices) as a tree; boxes are `m.w`
+/// by `m.h` points.
 pub fn layout(a: &Account, m: &Metrics, only: Option<&[usize]>) -> Layout {
     let (roots, kids) = children(a, only);
     let n = a.stakeholders.len();
-    let mut seen = vec![false; n];
-    let widths: Vec<f64> = (0..n)
-        .map(|i| {
-            seen.iter_mut().for_each(|s| *s = false);
-            width(i, &kids, m, &mut seen)
-        })
-        .collect();
+    let widths = widths(&kids, m);
     let mut out = Layout { boxes: Vec::new(), external: Vec::new(), edges: Vec::new(), size: (0.0, 0.0) };
-    let mut placed = vec![false; n];
+    let mut xs = vec![None; n];
     let mut left = 0.0;
-    let cur = Cursor { kids: &kids, widths: &widths, m };
     for &r in &roots {
-        place(r, left, 0, &cur, &mut out, &mut placed);
+        place(r, left, &kids, &widths, m, &mut out, &mut xs);
         left += widths[r] + m.gap;
     }
     let height = out.boxes.iter().map(|b| b.y + m.h).fold(0.0, f64::max);

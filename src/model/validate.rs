@@ -309,7 +309,8 @@ impl Validator {
         let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         for (i, s) in a.stakeholders.iter().enumerate() {
             let path = format!("{at}.stakeholders[{i}]");
-            if let Some(boss) = &s.reports_to {
+            // The map first: a list search per stakeholder is quadratic in a large organisation.
+            if let Some(boss) = s.reports_to.as_deref().filter(|b| !index.contains_key(b)) {
                 self.reference(&format!("{path}.reports_to"), boss, &ids, "stakeholder");
             }
             if let Some(pw) = s.power
@@ -321,31 +322,15 @@ impl Validator {
                 );
             }
         }
-        // A reporting line that loops back on itself has no top: report each loop once,
-        // at the stakeholder where the walk from the lowest index first re-enters it.
-        let mut reported: HashSet<usize> = HashSet::new();
-        for start in 0..a.stakeholders.len() {
-            let mut chain = vec![start];
-            let mut cur = start;
-            while let Some(next) = a.stakeholders[cur].reports_to.as_deref().and_then(|b| index.get(b).copied()) {
-                if let Some(pos) = chain.iter().position(|&c| c == next) {
-                    let cycle = &chain[pos..];
-                    if cycle.iter().all(|c| !reported.contains(c)) {
-                        reported.extend(cycle.iter().copied());
-                        let names: Vec<&str> = cycle.iter().chain(std::iter::once(&next)).map(|&c| ids[c]).collect();
-                        self.push(
-                            format!("{at}.stakeholders[{next}].reports_to"),
-                            format!(
-                                "reporting lines form a cycle ({}): someone in it must report to nobody or outside it",
-                                names.join(" → ")
-                            ),
-                        );
-                    }
-                    break;
-                }
-                chain.push(next);
-                cur = next;
-            }
+        for (next, cycle) in super::stakeholders::reporting_cycles(&a.stakeholders, &index) {
+            let names: Vec<&str> = cycle.iter().chain(std::iter::once(&next)).map(|&c| ids[c]).collect();
+            self.push(
+                format!("{at}.stakeholders[{next}].reports_to"),
+                format!(
+                    "reporting lines form a cycle ({}): someone in it must report to nobody or outside it",
+                    names.join(" → ")
+                ),
+            );
         }
         for (i, inf) in a.influences.iter().enumerate() {
             let path = format!("{at}.influences[{i}]");

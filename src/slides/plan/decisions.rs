@@ -54,9 +54,15 @@ fn fitting(a: &Account, only: Option<&[usize]>) -> Option<(Metrics, Layout)> {
     None
 }
 
-/// Groups of stakeholders that each fit one slide: the whole tree, or its branches.
-fn pages(a: &Account) -> Vec<(Metrics, Layout)> {
-    let internal: Vec<usize> = (0..a.stakeholders.len()).filter(|&i| !a.stakeholders[i].external).collect();
+/// Most people a decision map shows, and most slides it takes: beyond, the map shows the
+/// people to win, their managers and the top of the organisation, and says so.
+const MAX_PEOPLE: usize = 60;
+const MAX_SLIDES: usize = 4;
+/// Most names the call-out lists, of the people to win and of the influence paths.
+const MAX_LISTED: usize = 6;
+
+/// Groups of `internal` stakeholders that each fit one slide: the whole tree, or its branches.
+fn pages(a: &Account, internal: Vec<usize>) -> Vec<(Metrics, Layout)> {
     // Split until every part fits, then merge neighbouring parts while they still fit, so
     // a wide organisation takes as few slides as it can.
     let mut merged: Vec<Vec<usize>> = Vec::new();
@@ -74,9 +80,16 @@ fn pages(a: &Account) -> Vec<(Metrics, Layout)> {
     let mut out = Vec::new();
     for group in merged {
         let fit = fitting(a, Some(&group)).unwrap_or_else(|| {
-            // A chain deeper than the slide allows: smallest boxes, scaled to the area.
+            // A chain deeper than the slide allows: the smallest boxes, and the levels that
+            // fit; the slide's note counts who is left out.
             let m = metrics(SIZES[3].0, SIZES[3].1, true);
-            (m, layout(a, &m, Some(&group)))
+            let mut l = layout(a, &m, Some(&group));
+            let height = tree_height(a);
+            l.boxes.retain(|b| b.y + m.h <= height);
+            let kept: std::collections::HashSet<usize> = l.boxes.iter().map(|b| b.stakeholder).collect();
+            l.edges.retain(|(p, r, _)| kept.contains(p) && kept.contains(r));
+            l.size.1 = l.boxes.iter().map(|b| b.y + m.h).fold(0.0, f64::max);
+            (m, l)
         });
         out.push(fit);
     }
@@ -139,28 +152,14 @@ fn short(s: &Stakeholder) -> String {
     if s.external { s.organization.clone().unwrap_or_else(|| s.name.clone()) } else { s.title.clone() }
 }
 
-/// Influence paths (one or two steps) from positive stakeholders to `targets`.
+/// Influence paths that reach `targets`, as the call-out lists them.
 fn paths(a: &Account, targets: &[usize]) -> Vec<String> {
     let s = &a.stakeholders;
-    let idx = |id: &str| s.iter().position(|x| x.id == id);
-    let positive = |i: usize| s[i].relationship == Some(Relationship::Positive);
-    let mut out = Vec::new();
-    for &t in targets {
-        for inf in a.influences.iter().filter(|x| idx(&x.to) == Some(t)) {
-            let Some(from) = idx(&inf.from) else { continue };
-            let note = inf.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-            if positive(from) {
-                out.push(format!("{} → {}{note}", short(&s[from]), short(&s[t])));
-            } else {
-                for pre in a.influences.iter().filter(|x| idx(&x.to) == Some(from)) {
-                    if let Some(p0) = idx(&pre.from).filter(|&p0| positive(p0)) {
-                        out.push(format!("{} → {} → {}{note}", short(&s[p0]), short(&s[from]), short(&s[t])));
-                    }
-                }
-            }
-        }
-    }
-    out
+    let note = |n: Option<&str>| n.map(|n| format!(" ({n})")).unwrap_or_default();
+    crate::figures::decisions::influence_paths(a, targets)
+        .into_iter()
+        .map(|(chain, n)| format!("{}{}", chain.iter().map(|&i| short(&s[i])).collect::<Vec<_>>().join(" → "), note(n)))
+        .collect()
 }
 
 fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
@@ -176,9 +175,29 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
     } else {
         c.tn("decisions.title", win.len(), &[("names", &names.join(", "))])
     };
-    let routes = paths(a, &win);
-    let index = |id: &str| a.stakeholders.iter().position(|x| x.id == id);
-    let pages = pages(a);
+    let mut routes = paths(a, &win);
+    let more_routes = routes.len().saturating_sub(MAX_LISTED);
+    routes.truncate(MAX_LISTED);
+    routes.extend((more_routes > 0).then(|| c.more(more_routes)));
+    let ids: std::collections::HashMap<&str, usize> =
+        a.stakeholders.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let index = |id: &str| ids.get(id).copied();
+    let people = a.stakeholders.iter().filter(|s| !s.external).count();
+    let mut pages = pages(a, crate::figures::decisions::map_people(a, &win, MAX_PEOPLE));
+    pages.truncate(MAX_SLIDES);
+    let mut on_map = vec![false; a.stakeholders.len()];
+    for (_, l) in &pages {
+        l.boxes.iter().for_each(|b| on_map[b.stakeholder] = true);
+    }
+    let shown_people = on_map.iter().filter(|&&x| x).count();
+    let shown_note = (shown_people < people)
+        .then(|| c.tr("decisions.shown", &[("n", &c.fmt.count(shown_people)), ("total", &c.fmt.count(people))]));
+    let mut win_listed: Vec<String> = win
+        .iter()
+        .take(MAX_LISTED)
+        .map(|&i| format!("{} — {}", a.stakeholders[i].name, a.stakeholders[i].title))
+        .collect();
+    win_listed.extend((win.len() > MAX_LISTED).then(|| c.more(win.len() - MAX_LISTED)));
     let total = pages.len();
     let mut slides = Vec::new();
     for (k, (m, l)) in pages.into_iter().enumerate() {
@@ -292,7 +311,8 @@ fn build(c: &Ctx<'_>) -> Result<Vec<Slide>, ChartError> {
                 "lines": lines,
                 "influences": influences,
                 "callout": c.t("decisions.callout"),
-                "win": win.iter().map(|&i| format!("{} — {}", a.stakeholders[i].name, a.stakeholders[i].title)).collect::<Vec<_>>(),
+                "win": win_listed,
+                "shown": shown_note,
                 "paths_title": c.t("decisions.paths"),
                 "paths": routes,
                 "no_paths": c.t("decisions.no_paths"),
