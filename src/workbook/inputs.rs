@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{DataValidation, Format, Formula, Table, TableStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{DataValidation, Format, Formula, Table, TableColumn, TableStyle, Worksheet, XlsxError};
 
 use super::{InSheet, Styles, WorkbookError, quote_sheet};
 use crate::i18n::Locale;
@@ -200,9 +200,17 @@ fn write_table(
     ws.set_name(t.name)?;
     let key_value = t.name == l::SELLER || t.name == l::SETTINGS;
     let mut widths: Vec<usize> = t.columns.iter().map(|c| c.header.chars().count()).collect();
-    for (c, col) in t.columns.iter().enumerate() {
-        ws.write_string_with_format(0, col16(c), &col.header, &st.header)?;
-    }
+    // The table first, naming its columns: it writes the header row, which a streamed sheet
+    // can only write before the rows under it.
+    let last_row = u32::try_from(t.rows.len().max(1)).unwrap_or(1);
+    let last_col = col16(t.columns.len().saturating_sub(1));
+    let columns: Vec<TableColumn> =
+        t.columns.iter().map(|c| TableColumn::new().set_header(&c.header).set_header_format(&st.header)).collect();
+    let table = Table::new()
+        .set_name(format!("Input_{}", t.name.replace(' ', "_")))
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns);
+    ws.add_table(0, 0, last_row, last_col, &table)?;
     // Each column carries its number format, and cells written without a format take it:
     // looking a format up per cell costs a hash each, a third of the writing time.
     for (c, col) in t.columns.iter().enumerate() {
@@ -254,10 +262,6 @@ fn write_table(
             }
         }
     }
-    let last_row = u32::try_from(t.rows.len().max(1)).unwrap_or(1);
-    let last_col = col16(t.columns.len().saturating_sub(1));
-    let table = Table::new().set_name(format!("Input_{}", t.name.replace(' ', "_"))).set_style(TableStyle::Medium2);
-    ws.add_table(0, 0, last_row, last_col, &table)?;
     ws.set_freeze_panes(1, if t.name == l::ACCOUNTS { 2 } else { 0 })?;
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(col16(c), (*w as f64 + 2.0).clamp(8.0, 60.0))?;

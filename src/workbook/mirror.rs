@@ -106,6 +106,10 @@ pub(crate) struct Mirror<'w> {
     charts: u32,
     /// The number format each column was given (see `begin`).
     col_fmts: Vec<Option<CellFmt>>,
+    /// The sheet streams its rows (a large review): its tables stay plain ranges under their
+    /// formatted header, since an Excel table added after its rows would name its columns
+    /// `Column1`… (the header row is no longer held) and no longer match the header cells.
+    pub streamed: bool,
 }
 
 /// Rows a chart takes, and the gap between stacked charts.
@@ -131,6 +135,7 @@ impl<'w> Mirror<'w> {
             tables: 0,
             charts: 0,
             col_fmts: Vec::new(),
+            streamed: false,
         }
     }
 
@@ -246,8 +251,10 @@ impl<'w> Mirror<'w> {
         let last = self.row - 1;
         self.tables += 1;
         let ascii: String = self.name.chars().filter(char::is_ascii_alphanumeric).collect();
-        let table = Table::new().set_name(format!("Mirror_{ascii}_{}", self.tables)).set_style(TableStyle::Light9);
-        self.ws.add_table(o.header_row, 0, last, col16(o.cols.len().saturating_sub(1)), &table)?;
+        if !self.streamed {
+            let table = Table::new().set_name(format!("Mirror_{ascii}_{}", self.tables)).set_style(TableStyle::Light9);
+            self.ws.add_table(o.header_row, 0, last, col16(o.cols.len().saturating_sub(1)), &table)?;
+        }
         if self.tables == 1 {
             self.ws.set_freeze_panes(o.header_row + 1, 0)?;
         }

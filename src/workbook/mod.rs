@@ -216,6 +216,7 @@ pub(crate) fn deck_workbook(
     let mirror = |(s, mut ws): (&MirrorSheet<'_>, Worksheet)| {
         ws.set_name(&s.name).in_sheet(&s.name)?;
         let mut m = Mirror::new(&mut ws, &s.name, st, &refs, &names);
+        m.streamed = scratch.is_some();
         m.heading(&s.kicker, &s.title, &note).in_sheet(&s.name)?;
         (s.write)(&mut m).in_sheet(&s.name)?;
         m.finish().in_sheet(&s.name)?;

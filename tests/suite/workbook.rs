@@ -237,3 +237,51 @@ fn the_generator_portfolio_workbook_is_deterministic() {
         from_yaml_str(&portfolio_yaml(Synthetic { seed: 5, stakeholders: true, ..Synthetic::new(30) }), "g").unwrap();
     assert_eq!(to_xlsx(&p), to_xlsx(&p));
 }
+
+/// Every sheet's cells as text, by sheet name.
+fn cells(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|n| {
+            let range = book.worksheet_range(&n).unwrap();
+            let rows = range.rows().map(|r| r.iter().map(ToString::to_string).collect()).collect();
+            (n, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn the_streamed_workbook_holds_every_cell_of_the_held_one() {
+    // `kamdeck review` streams the workbook's sheets row by row; the library holds them. The
+    // two must hold the same cells and cached values, and a streamed sheet's Excel tables
+    // must name their columns as their header cells do (not `Column1`…).
+    let dir = crate::support::scratch("streamed");
+    let yaml = dir.join("p.yaml");
+    std::fs::write(&yaml, portfolio_yaml(Synthetic::new(300))).unwrap();
+    let o = crate::support::kamdeck(&["review", yaml.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    assert!(!crate::support::stderr(&o).contains("Ignoring"), "{}", crate::support::stderr(&o));
+    let streamed = std::fs::read(dir.join("out/review.xlsx")).unwrap();
+    let p = kamdeck::input::load(&yaml).unwrap();
+    let held = engine().review(&p).unwrap_or_else(|f| panic!("{}", f.error)).workbook.unwrap();
+    let (a, b) = (cells(streamed.clone()), cells(held));
+    assert_eq!(a.len(), b.len());
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert_eq!(x, y, "sheet {name} differs between the streamed and the held workbook");
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(streamed)).unwrap();
+    let tables: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/tables/"))
+        .map(|n| n.into_owned())
+        .collect();
+    assert!(!tables.is_empty());
+    for t in tables {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(&t).unwrap(), &mut xml).unwrap();
+        assert!(!xml.contains("name=\"Column1\""), "{t} names its columns by default: {xml}");
+    }
+}
