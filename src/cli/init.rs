@@ -11,7 +11,7 @@ use crate::output::write_set;
 pub(super) struct InitArgs {
     /// Folder to create (or an empty existing one).
     dir: PathBuf,
-    /// Replace portfolio.yaml and portfolio.xlsx if they exist.
+    /// Replace the starter's files if they exist.
     #[arg(long)]
     force: bool,
 }
@@ -21,7 +21,7 @@ const STARTER: &str = include_str!("../../examples/minimal.yaml");
 
 pub(super) fn run(a: &InitArgs) -> Result<(), Error> {
     let dir = &a.dir;
-    let files = [dir.join("portfolio.yaml"), dir.join("portfolio.xlsx")];
+    let files = [dir.join("portfolio.yaml"), dir.join("portfolio.xlsx"), dir.join("portfolio.schema.json")];
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Usage(format!("{}: is a file, not a folder: name a new or empty folder", dir.display())));
     }
@@ -33,7 +33,7 @@ pub(super) fn run(a: &InitArgs) -> Result<(), Error> {
         // for theirs, or they for its.
         if let Some(first) = std::fs::read_dir(dir).ok().and_then(|mut d| d.next()).and_then(Result::ok) {
             return Err(Error::Usage(format!(
-                "{} is not empty (it holds {}): name a new or empty folder, or pass --force to write portfolio.yaml and portfolio.xlsx into it",
+                "{} is not empty (it holds {}): name a new or empty folder, or pass --force to write the starter portfolio into it",
                 dir.display(),
                 first.file_name().to_string_lossy()
             )));
@@ -43,11 +43,15 @@ pub(super) fn run(a: &InitArgs) -> Result<(), Error> {
     let p = input::from_yaml_str(STARTER, "examples/minimal.yaml")?;
     // The YAML keeps the example's comments; the workbook is written from the same portfolio.
     let workbook = portfolio_bytes(&p, &files[1])?;
-    write_set(&[(&files[0], STARTER.as_bytes()), (&files[1], &workbook)])?;
+    // The example names the schema at the repository's top; the starter has it beside it.
+    let yaml = STARTER.replacen("$schema=../portfolio.schema.json", "$schema=portfolio.schema.json", 1);
+    let schema = crate::model::schema();
+    write_set(&[(&files[0], yaml.as_bytes()), (&files[1], &workbook), (&files[2], schema.as_bytes())])?;
     println!(
-        "wrote {} and {}\nnext: kamdeck review {} -o {}",
+        "wrote {}, {} and {} (for editors)\nnext: kamdeck review {} -o {}",
         files[0].display(),
         files[1].display(),
+        files[2].display(),
         files[0].display(),
         dir.join("out").display()
     );

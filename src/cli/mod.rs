@@ -35,10 +35,12 @@ enum Command {
     Check(check::CheckArgs),
     /// Convert a portfolio between YAML and Excel (by the files' extensions).
     Convert(convert::ConvertArgs),
-    /// Start a portfolio: write a small example as portfolio.yaml and portfolio.xlsx into DIR.
+    /// Start a portfolio: write a small example as portfolio.yaml and portfolio.xlsx (and its schema) into DIR.
     Init(init::InitArgs),
     /// Print a synthetic portfolio (YAML) for trying kamdeck at scale.
     Generate(generate::GenerateArgs),
+    /// Print the portfolio file's JSON Schema (for editors: completion and checks as you type).
+    Schema,
     /// List the built-in themes.
     Themes,
     /// Work with themes: `kamdeck theme eject default ./brand/`.
@@ -77,6 +79,10 @@ pub fn run(args: Args) -> Result<(), Error> {
         Command::Convert(a) => convert::run(&a),
         Command::Init(a) => init::run(&a),
         Command::Generate(a) => generate::run(&a),
+        Command::Schema => {
+            print!("{}", crate::model::schema());
+            Ok(())
+        }
         Command::Themes => themes::list(),
         Command::Theme(t) => themes::run(&t),
     }

@@ -7,7 +7,7 @@ use super::keyed::keyed;
 use super::{Date, Influence, Milestone, OrderedMap, Raci, Stakeholder};
 
 /// One client account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Account {
     /// Unique id, `[a-z0-9-]`.
     pub id: String,
@@ -81,7 +81,7 @@ impl Account {
 }
 
 /// MRR per plan in an earlier period.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MrrSnapshot {
     /// Period label, e.g. `FY2026 Q1`.
     pub period: String,
@@ -91,7 +91,7 @@ pub struct MrrSnapshot {
 }
 
 /// Onboarding state of an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Onboarding {
     /// Where onboarding stands.
     #[serde(default)]
@@ -127,7 +127,7 @@ impl OnboardingStatus {
 }
 
 /// Health signals of an account.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Health {
     /// Engagement, 0..1.
     #[serde(default)]
@@ -161,7 +161,7 @@ keyed!(Level {
 });
 
 /// Factor scores of an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Scores {
     /// Growth-potential factor → score.
     #[serde(default)]
@@ -172,7 +172,7 @@ pub struct Scores {
 }
 
 /// A client division and the status of each offering in it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Division {
     /// Division name.
     pub name: String,
@@ -202,7 +202,7 @@ keyed!(CellStatus {
 });
 
 /// An upsell or cross-sell opportunity.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Opportunity {
     /// Offering id.
     #[serde(default)]
@@ -221,7 +221,7 @@ pub struct Opportunity {
 }
 
 /// A next action.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Action {
     /// What to do.
     pub action: String,

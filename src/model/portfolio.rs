@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{Account, Date, Program, Settings};
 
 /// One portfolio file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Portfolio {
     /// The selling company.
     pub seller: Seller,
@@ -50,7 +50,7 @@ pub struct Portfolio {
 }
 
 /// Choices about the decks a portfolio makes, kept with the data in version control.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeckOptions {
     /// The language of the decks and their workbooks (`en`, `de`, `fr`, `es`).
     #[serde(default)]
@@ -78,7 +78,7 @@ fn default_currency() -> String {
 }
 
 /// The selling company.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Seller {
     /// Company name.
     pub name: String,
@@ -88,7 +88,7 @@ pub struct Seller {
 }
 
 /// A subscription plan.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Plan {
     /// Id used as a key in `mrr`.
     pub id: String,
@@ -100,7 +100,7 @@ pub struct Plan {
 }
 
 /// One of the seller's offerings or divisions.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Offering {
     /// Id used in division maps and opportunities.
     pub id: String,
@@ -109,7 +109,7 @@ pub struct Offering {
 }
 
 /// A member of the account team.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Member {
     /// Id referenced as owner and in RACI rows.
     pub id: String,

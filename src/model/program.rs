@@ -7,7 +7,7 @@ use super::keyed::keyed;
 use super::{Date, OrderedMap};
 
 /// The KAM program (review deck).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Program {
     /// The program's charter.
     #[serde(default)]
@@ -21,7 +21,7 @@ pub struct Program {
 }
 
 /// The KAM charter.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Charter {
     /// Mission statement.
     #[serde(default)]
@@ -41,7 +41,7 @@ pub struct Charter {
 }
 
 /// A charter objective.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Objective {
     /// Objective.
     pub name: String,
@@ -54,7 +54,7 @@ pub struct Objective {
 }
 
 /// A role in the program.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Role {
     /// Role name.
     pub role: String,
@@ -64,7 +64,7 @@ pub struct Role {
 }
 
 /// A milestone on a timeline.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Milestone {
     /// Name.
     pub name: String,

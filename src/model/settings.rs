@@ -6,7 +6,7 @@ use super::OrderedMap;
 use super::keyed::keyed;
 
 /// Analysis settings; every key is optional.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Settings {
     /// Cumulative revenue share that defines the Pareto vital few.
@@ -43,7 +43,7 @@ impl Default for Settings {
 }
 
 /// ABC thresholds on the cumulative revenue share before an account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct AbcSettings {
     /// Tier A while the share before the account is below this.
@@ -59,7 +59,7 @@ impl Default for AbcSettings {
 }
 
 /// Scoring matrix: factor weights, scale and the growth/harmony mix.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ScoringSettings {
     /// Scores run from 1 to this (5 or 10).
@@ -85,7 +85,7 @@ impl Default for ScoringSettings {
 }
 
 /// Profit matrix thresholds.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ProfitMatrixSettings {
     /// Revenue threshold: the median of the plotted accounts, or a number.
@@ -107,6 +107,16 @@ pub enum Split {
 impl Split {
     /// How files write `Median` (split is not a `Keyed` enum: its other value is a number).
     pub const MEDIAN: &'static str = "median";
+}
+
+impl schemars::JsonSchema for Split {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Split".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "anyOf": [{ "const": Split::MEDIAN }, { "type": "number" }] })
+    }
 }
 
 impl Serialize for Split {

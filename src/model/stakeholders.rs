@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::keyed::keyed;
 
 /// A person at (or advising) the client.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Stakeholder {
     /// Id within the account.
     pub id: String,
@@ -54,7 +54,7 @@ keyed!(Relationship {
 });
 
 /// A non-hierarchical influence between two stakeholders.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Influence {
     /// Stakeholder id of the influencer.
     pub from: String,

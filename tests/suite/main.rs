@@ -16,6 +16,7 @@ mod plan;
 mod recalc;
 mod sandbox;
 mod scale;
+mod schema;
 mod spec;
 mod support;
 mod theme;
