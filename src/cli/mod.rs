@@ -55,6 +55,7 @@ enum Command {
 /// memory: what the hostile-input corpus bounds, and a quick look for anyone else.
 pub fn main() -> ExitCode {
     let start = std::time::Instant::now();
+    crate::typeset::quiet_typst_panics();
     let args = Args::parse();
     let code = match run(args) {
         Ok(()) => ExitCode::SUCCESS,

@@ -30,6 +30,11 @@ pub enum TypesetError {
     /// The PDF writer failed.
     #[error("PDF export failed:\n{}", .0.iter().map(|d| format!("  {}: {}", d.place, d.message)).collect::<Vec<_>>().join("\n"))]
     Pdf(Vec<Diagnostic>),
+    /// Typst itself failed (a panic inside it): a fault in Typst, not in the input.
+    #[error(
+        "typst stopped on an internal error ({0}); this is a fault in Typst rather than in the input: please report it with the portfolio"
+    )]
+    Internal(String),
 }
 
 /// At most this many errors are shown: one unclosed bracket gives a hundred follow-ups.
@@ -86,7 +91,34 @@ pub fn compile(world: &DeckWorld) -> Result<PagedDocument, TypesetError> {
     let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     running().push((id, std::time::Instant::now()));
     let _running = Running(id);
-    typst::compile::<PagedDocument>(world).output.map_err(|errs| TypesetError::Compile(diagnostics(world, &errs)))
+    // A panic inside Typst (its shaping has failed on rare mixes of scripts and controls)
+    // ends this deck with an error instead of the process: no output is half-written.
+    COMPILING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| typst::compile::<PagedDocument>(world)));
+    COMPILING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    let compiled = compiled.map_err(|p| TypesetError::Internal(panic_message(&p)))?;
+    compiled.output.map_err(|errs| TypesetError::Compile(diagnostics(world, &errs)))
+}
+
+/// Compiles running now: a panic meanwhile is Typst's, caught and reported as an error.
+static COMPILING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Keeps the default panic report (message and backtrace on stderr) for kamdeck's own
+/// panics, and silences Typst's: `compile` turns those into an error the command reports.
+pub fn quiet_typst_panics() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if COMPILING.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            report(info);
+        }
+    }));
+}
+
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "no message".to_owned())
 }
 
 /// The smallest text size on each page, in points, above its bottom `footer` points (the

@@ -72,3 +72,27 @@ fn what_the_escape_fuzzer_found_prints_on_the_slides() {
     let text = all_text(&r);
     assert!(text.contains('北') && text.contains("Beta"), "the name's printable part is on the slides");
 }
+
+#[test]
+fn a_panic_inside_typst_is_an_error_not_a_crash() {
+    // The escape fuzzer's second find: Typst 0.15's shaping panics on an Arabic letter with a
+    // mark its fallback font lacks (`م` + U+0617, in a name). kamdeck catches the panic: the
+    // deck fails with an error naming it as Typst's, exit 1, and nothing is written.
+    let dir = crate::support::scratch("typst-panic");
+    let input = dir.join("p.yaml");
+    std::fs::write(
+        &input,
+        "seller: { name: S }\nfiscal_years: [FY1]\naccounts:\n  - { id: a, name: \"Dar \\u0645\\u0617\", revenue: { FY1: 10 } }\n  - { id: b, name: Beta, revenue: { FY1: 5 } }\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = crate::support::kamdeck(&["review", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    if o.status.success() {
+        return; // Typst fixed it.
+    }
+    assert_eq!(o.status.code(), Some(1));
+    let err = crate::support::stderr(&o);
+    assert!(err.contains("internal error") && err.contains("fault in Typst"), "{err}");
+    assert!(!err.contains("backtrace") && !err.contains("panicked"), "Typst's panic report is not shown: {err}");
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none(), "nothing is written");
+}
