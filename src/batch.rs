@@ -88,10 +88,13 @@ fn one(engine: &Engine, p: &Portfolio, figures: &Figures, account: usize, out: &
         match engine.plan(p, figures, account, cores) {
             Ok(r) => {
                 folder()?;
-                let (pdf, xlsx, typ) = (path("pdf"), path("xlsx"), path("typ"));
+                let (pdf, xlsx, pptx, typ) = (path("pdf"), path("xlsx"), path("pptx"), path("typ"));
                 let mut set: Vec<(&Path, &[u8])> = vec![(&pdf, &r.pdf)];
                 if let Some(wb) = &r.workbook {
                     set.push((&xlsx, wb));
+                }
+                if let Some(deck) = &r.pptx {
+                    set.push((&pptx, deck));
                 }
                 if engine.spec().outputs.typst {
                     set.push((&typ, r.source.as_bytes()));

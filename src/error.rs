@@ -29,6 +29,9 @@ pub enum Error {
     /// The workbook could not be built.
     #[error(transparent)]
     Workbook(#[from] crate::workbook::WorkbookError),
+    /// The PowerPoint deck could not be built.
+    #[error(transparent)]
+    Pptx(#[from] crate::pptx::PptxError),
     /// Typst failed.
     #[error(transparent)]
     Typeset(#[from] crate::typeset::TypesetError),

@@ -5,7 +5,7 @@
 //! `input` (YAML, Excel → `model::Portfolio`, validated) → `figures` (pure analyses) →
 //! `slides` (one module per slide kind: title, data, charts via `charts`, its sheet) →
 //! writers: `render` (minijinja → Typst source) + `typeset` (in-process Typst → PDF), and
-//! `workbook` (XLSX). `deck::Engine` runs them for a checked `deck::DeckSpec`; `cli` is the
+//! `workbook` (XLSX), and `pptx` (PowerPoint, from the PDF's own layout). `deck::Engine` runs them for a checked `deck::DeckSpec`; `cli` is the
 //! command line.
 
 pub mod assets;
@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod output;
+pub mod pptx;
 pub mod render;
 pub mod slides;
 pub mod theme;

@@ -2,6 +2,7 @@
 
 use plotters::style::RGBColor;
 
+use super::data::{Look, rgb};
 use super::{Align, ChartError, ChartStyle, Drawn, Ink, Painter, draw, nice_ticks, text_width, truncate};
 
 /// Bars with an optional cumulative line on a 0–100 % secondary axis (Pareto).
@@ -85,7 +86,11 @@ fn rank_labels(p: &Painter<'_, '_>, xs: &[f64], slot: f64, y: f64) {
 
 /// The Pareto chart (or any bars with a cumulative line).
 pub fn bars_with_line(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: bars_with_line_svg(b, w, h, style)?, data: b.data() })
+    let colors = (0..b.values.len())
+        .map(|i| rgb(if b.highlight.get(i).copied().unwrap_or(false) { style.primary } else { style.muted }))
+        .collect();
+    let look = Look::Columns { colors, line: b.line.is_some(), cut: b.cut.as_ref().map(|c| c.0) };
+    Ok(Drawn { svg: bars_with_line_svg(b, w, h, style)?, data: b.data(), look })
 }
 
 fn bars_with_line_svg(b: &Bars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
@@ -164,7 +169,8 @@ pub struct StackedBars<'a> {
 
 /// A stacked bar chart with a legend row and totals.
 pub fn stacked_bars(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: stacked_bars_svg(b, w, h, style)?, data: b.data() })
+    let look = Look::Stacked { colors: b.series.iter().map(|(_, c, _)| rgb(*c)).collect() };
+    Ok(Drawn { svg: stacked_bars_svg(b, w, h, style)?, data: b.data(), look })
 }
 
 fn stacked_bars_svg(b: &StackedBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
@@ -250,7 +256,10 @@ pub struct HBars<'a> {
 
 /// Draws horizontal bars (satisfaction, MRR per member).
 pub fn hbars(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: hbars_svg(b, w, h, style)?, data: b.data() })
+    let below = |v: f64| b.target.as_ref().is_some_and(|(t, _)| v < *t);
+    let colors = b.values.iter().map(|v| rgb(if below(*v) { style.neutral } else { style.primary })).collect();
+    let look = Look::Bars { colors, max: b.max, target: b.target.as_ref().map(|t| t.0) };
+    Ok(Drawn { svg: hbars_svg(b, w, h, style)?, data: b.data(), look })
 }
 
 fn hbars_svg(b: &HBars<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
@@ -304,7 +313,8 @@ pub struct Curve<'a> {
 
 /// Draws the Pareto curve.
 pub fn pareto_curve(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: pareto_curve_svg(c, w, h, style)?, data: c.data() })
+    let look = Look::Curve { color: rgb(style.primary), cut: c.cut.0 };
+    Ok(Drawn { svg: pareto_curve_svg(c, w, h, style)?, data: c.data(), look })
 }
 
 fn pareto_curve_svg(c: &Curve<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {

@@ -6,13 +6,55 @@
 
 use super::{Bars, Curve, GanttRow, HBars, LineSeries, Scatter, StackedBars};
 
-/// A drawn chart: the SVG and what it shows.
+/// A drawn chart: the SVG, what it shows and how.
 #[derive(Debug, Clone)]
 pub struct Drawn {
     /// The SVG, in points.
     pub svg: String,
     /// The numbers and labels drawn.
     pub data: ChartData,
+    /// How they are drawn: what a writer drawing the chart natively needs beyond the numbers.
+    pub look: Look,
+}
+
+/// An sRGB colour of a chart.
+pub type Rgb = [u8; 3];
+
+pub(super) fn rgb(c: plotters::style::RGBColor) -> Rgb {
+    [c.0, c.1, c.2]
+}
+
+/// How a chart draws its data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Look {
+    /// Columns, one colour per column; `line`: the second series is a cumulative share on a
+    /// 0–100 % second axis, with the `cut` share marked.
+    Columns { colors: Vec<Rgb>, line: bool, cut: Option<f64> },
+    /// Stacked columns, one colour per series.
+    Stacked { colors: Vec<Rgb> },
+    /// Horizontal bars, one colour per bar, on a 0..`max` axis, with an optional target.
+    Bars { colors: Vec<Rgb>, max: f64, target: Option<f64> },
+    /// Lines over categories on a 0..`top` axis, one colour per series.
+    Lines { colors: Vec<Rgb>, top: f64 },
+    /// The cumulative share by rank, with the cut.
+    Curve { color: Rgb, cut: f64 },
+    /// Points (bubbles when sized) in quadrants split at `split`, on these axes; the
+    /// quadrants' names (top left, top right, bottom left, bottom right) and which points the
+    /// drawing names.
+    Scatter {
+        colors: Vec<Rgb>,
+        quadrants: [String; 4],
+        labelled: Vec<bool>,
+        split: (f64, f64),
+        x_range: (f64, f64),
+        y_range: (f64, f64),
+        log_x: bool,
+        titles: (String, String),
+    },
+    /// Time spans, one colour per span, with today's line (day, label).
+    Gantt { colors: Vec<Rgb>, today: Option<(i64, String)> },
+    /// A waterfall: which bars are totals, and the colours of totals, rises and falls.
+    Waterfall { totals: Vec<bool>, colors: [Rgb; 3] },
 }
 
 /// What a chart shows: categories with series, labelled points or time spans.

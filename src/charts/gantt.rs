@@ -2,6 +2,7 @@
 
 use plotters::style::RGBColor;
 
+use super::data::{Look, rgb};
 use super::{Align, ChartError, ChartStyle, Drawn, Ink, data, draw, text_width, truncate};
 
 /// One row of the Gantt chart.
@@ -29,6 +30,7 @@ pub fn gantt(
     style: &ChartStyle,
 ) -> Result<Drawn, ChartError> {
     let data = data::spans(rows);
+    let look = Look::Gantt { colors: rows.iter().map(|r| rgb(r.color)).collect(), today: today.clone() };
     draw(w, h, style, |p| {
         let s = p.style;
         let lo = rows.iter().map(|r| r.start).chain(ticks.iter().map(|t| t.0)).min().unwrap_or(0);
@@ -84,5 +86,5 @@ pub fn gantt(
             p.text(&r.owner, at, Ink { size: s.label, color: s.subtle, bold: false }, Align::Left);
         }
     })
-    .map(|svg| Drawn { svg, data })
+    .map(|svg| Drawn { svg, data, look })
 }

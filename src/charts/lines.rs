@@ -2,6 +2,7 @@
 
 use plotters::style::RGBColor;
 
+use super::data::{Look, rgb};
 use super::{Align, ChartError, ChartStyle, Drawn, Ink, LabelBox, data, draw, text_width};
 
 /// One line.
@@ -117,5 +118,9 @@ pub fn line_chart(
             }
         }
     })
-    .map(|svg| Drawn { svg, data })
+    .map(|svg| Drawn {
+        svg,
+        data,
+        look: Look::Lines { colors: series.iter().map(|l| rgb(l.color)).collect(), top },
+    })
 }

@@ -22,7 +22,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use bars::{Bars, Curve, HBars, StackedBars, bars_with_line, hbars, pareto_curve, stacked_bars};
-pub use data::{ChartData, Drawn, Point, Series, Span};
+pub use data::{ChartData, Drawn, Look, Point, Rgb, Series, Span};
 pub use gantt::{GanttRow, gantt};
 pub use lines::{LineSeries, line_chart};
 pub use scatter::{Scatter, ScatterPoint, scatter};

@@ -2,6 +2,7 @@
 
 use plotters::style::RGBColor;
 
+use super::data::{Look, rgb};
 use super::{Align, ChartError, ChartStyle, Drawn, Ink, LabelBox, draw, nice_ticks, text_width, truncate};
 
 /// One point.
@@ -123,18 +124,42 @@ impl Scatter<'_> {
 
 /// Draws the scatter.
 pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: scatter_svg(sc, w, h, style)?, data: sc.data() })
+    let (x_range, y_range) = ranges(sc);
+    // The points the drawing names at most: the best by priority.
+    let most = if sc.is_dense() { sc.max_labels.min(5) } else { sc.max_labels };
+    let mut order: Vec<usize> = (0..sc.points.len()).collect();
+    order.sort_by_key(|&i| sc.points[i].priority);
+    let mut labelled = vec![false; sc.points.len()];
+    for &i in order.iter().take(most) {
+        labelled[i] = true;
+    }
+    let look = Look::Scatter {
+        colors: sc.points.iter().map(|q| rgb(q.color)).collect(),
+        quadrants: sc.quadrants.clone(),
+        labelled,
+        split: (sc.x_split, sc.y_split),
+        x_range,
+        y_range,
+        log_x: sc.log_x,
+        titles: sc.titles.clone(),
+    };
+    Ok(Drawn { svg: scatter_svg(sc, w, h, style)?, data: sc.data(), look })
+}
+
+/// The axes' ranges: given, or from the points and the split.
+fn ranges(sc: &Scatter<'_>) -> ((f64, f64), (f64, f64)) {
+    let x = match (sc.x_range, sc.log_x) {
+        (Some(r), _) => r,
+        (None, true) => log_range(sc.points.iter().map(|q| q.x), sc.x_split),
+        (None, false) => range_of(sc.points.iter().map(|q| q.x), sc.x_split),
+    };
+    (x, sc.y_range.unwrap_or_else(|| range_of(sc.points.iter().map(|q| q.y), sc.y_split)))
 }
 
 fn scatter_svg(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {
     draw(w, h, style, |p| {
         let s = p.style;
-        let (xl, xh) = match (sc.x_range, sc.log_x) {
-            (Some(r), _) => r,
-            (None, true) => log_range(sc.points.iter().map(|q| q.x), sc.x_split),
-            (None, false) => range_of(sc.points.iter().map(|q| q.x), sc.x_split),
-        };
-        let (yl, yh) = sc.y_range.unwrap_or_else(|| range_of(sc.points.iter().map(|q| q.y), sc.y_split));
+        let ((xl, xh), (yl, yh)) = ranges(sc);
         let yticks = ticks_between(yl, yh);
         let left = yticks.iter().map(|t| text_width(&(sc.fmt.1)(*t), s.label)).fold(0.0, f64::max) + 12.0;
         let xticks = if sc.log_x { log_ticks(xl, xh) } else { ticks_between(xl, xh) };

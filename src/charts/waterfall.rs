@@ -3,7 +3,7 @@
 //! on the page as they do in the numbers.
 
 use super::bars::chars_in;
-use super::data::Series;
+use super::data::{Look, Series, rgb};
 use super::{Align, ChartData, ChartError, ChartStyle, Drawn, Ink, draw, nice_ticks, text_width, truncate};
 
 /// One bar of a waterfall.
@@ -38,7 +38,11 @@ impl Waterfall<'_> {
 
 /// Draws the waterfall.
 pub fn waterfall(wf: &Waterfall<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<Drawn, ChartError> {
-    Ok(Drawn { svg: waterfall_svg(wf, w, h, style)?, data: wf.data() })
+    let look = Look::Waterfall {
+        totals: wf.steps.iter().map(|s| s.total).collect(),
+        colors: [rgb(style.primary), rgb(style.positive), rgb(style.negative)],
+    };
+    Ok(Drawn { svg: waterfall_svg(wf, w, h, style)?, data: wf.data(), look })
 }
 
 fn waterfall_svg(wf: &Waterfall<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<String, ChartError> {

@@ -18,6 +18,10 @@ pub(super) struct DeckArgs {
     /// Also write the generated Typst source (review.typ, plans/<id>.typ).
     #[arg(long)]
     pub keep_typst: bool,
+    /// Also write an editable PowerPoint deck (review.pptx, plans/<id>.pptx): native text,
+    /// tables and charts, laid out as the PDF.
+    #[arg(long)]
+    pub pptx: bool,
     /// The slides to build, by id and in this order (e.g. dashboard,pareto,abc); default: all.
     #[arg(long, value_name = "ID,…", value_delimiter = ',')]
     pub slides: Option<Vec<String>>,
@@ -61,6 +65,7 @@ impl DeckArgs {
             slides: self.slides.clone(),
             no_workbook: self.no_workbook,
             keep_typst: self.keep_typst,
+            pptx: self.pptx,
             strict: self.strict,
             accounts,
             ..SpecRequest::default()

@@ -62,9 +62,13 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
     };
     let pdf_path = r.output.join("review.pdf");
     let xlsx_path = r.output.join("review.xlsx");
+    let pptx_path = r.output.join("review.pptx");
     let mut set: Vec<(&std::path::Path, &[u8])> = vec![(&pdf_path, &rendered.pdf)];
     if let Some(wb) = &rendered.workbook {
         set.push((&xlsx_path, wb));
+    }
+    if let Some(deck) = &rendered.pptx {
+        set.push((&pptx_path, deck));
     }
     if spec.outputs.typst {
         set.push((&typ_path, rendered.source.as_bytes()));
@@ -82,7 +86,7 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
         let t = rendered.timings;
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
         eprintln!(
-            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, fonts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms, workbook {:.0} ms (beside typesetting)",
+            "wrote {} ({} pages) in {:.0} ms: load {:.0} ms, figures {:.1} ms, charts {:.1} ms, fonts {:.1} ms, templates {:.1} ms, typeset {:.0} ms, pdf {:.0} ms, workbook {:.0} ms (beside typesetting), pptx {:.0} ms",
             pdf_path.display(),
             rendered.page_texts.len(),
             ms(start.elapsed()),
@@ -94,6 +98,7 @@ pub(super) fn run(args: &ReviewArgs) -> Result<(), Error> {
             ms(t.typeset),
             ms(t.pdf),
             ms(t.workbook),
+            ms(t.pptx),
         );
     }
     Ok(())

@@ -38,6 +38,7 @@ pub struct Engine {
     style: ChartStyle,
     glyphs: Glyphs,
     brand: Brand,
+    pptx: crate::pptx::Brand,
     origins: origins::Origins,
     warnings: Vec<String>,
     /// The footer's band at the foot of each page, in points.
@@ -74,6 +75,8 @@ pub struct Timings {
     pub pdf: Duration,
     /// The workbook (written while Typst works).
     pub workbook: Duration,
+    /// The PowerPoint deck (after the PDF: it reads the PDF's layout).
+    pub pptx: Duration,
 }
 
 /// A rendered deck.
@@ -82,6 +85,10 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     /// The workbook mirroring the slides (unless turned off).
     pub workbook: Option<Vec<u8>>,
+    /// The editable PowerPoint deck (when asked for).
+    pub pptx: Option<Vec<u8>>,
+    /// What the PowerPoint deck was made from: where Typst put every block of each page.
+    pub layout: Option<Vec<crate::pptx::layout::Page>>,
     /// The generated Typst source (`--keep-typst`).
     pub source: String,
     /// Text of each page.
@@ -142,6 +149,7 @@ impl Engine {
             return Err(Error::Strict(warnings));
         }
         let footer = theme.page.margins.bottom;
+        let pptx = crate::pptx::Brand::of(&theme);
         Ok(Self {
             spec: spec.clone(),
             locale,
@@ -150,6 +158,7 @@ impl Engine {
             style,
             glyphs,
             brand,
+            pptx,
             origins,
             warnings,
             footer,
@@ -258,7 +267,8 @@ impl Engine {
                 (xlsx::workbook(&deck, &self.brand, cores == Cores::All, scratch), clock.elapsed())
             })
         };
-        let pdf = || pdf::write(&self.renderer, &self.base, &self.origins, self.footer, &deck);
+        let marks = self.spec.outputs.pptx;
+        let pdf = || pdf::write(&self.renderer, &self.base, &self.origins, self.footer, &deck, marks);
         let (pdf, wb) = match cores {
             Cores::One => {
                 let pdf = pdf()?;
@@ -273,6 +283,12 @@ impl Engine {
         };
         let pdf = pdf?;
         let mut timings = pdf.timings;
+        let clock = Instant::now();
+        let pptx = match &pdf.pages {
+            Some(pages) => Some(crate::pptx::write(&deck, pages, &self.pptx).map_err(Error::from)?),
+            None => None,
+        };
+        timings.pptx = clock.elapsed();
         timings.charts = charts;
         timings.glyphs = glyphs;
         let workbook = match wb {
@@ -285,6 +301,8 @@ impl Engine {
         Ok(Rendered {
             pdf: pdf.bytes,
             workbook,
+            pptx,
+            layout: pdf.pages,
             source: pdf.source,
             page_texts: pdf.page_texts,
             smallest_text: pdf.smallest,
@@ -298,7 +316,11 @@ impl Engine {
 /// The theme as virtual files under `/theme/`: its data as `theme.json`, `theme.typ` and
 /// any other file of the theme folder (a logo) except fonts, which the World holds.
 fn theme_files(theme: &Theme, assets: &Assets) -> Vec<(String, Vec<u8>)> {
-    let mut files = vec![("/theme/theme.json".to_owned(), serde_json::to_vec(theme).unwrap_or_default())];
+    let mut files = vec![
+        ("/theme/theme.json".to_owned(), serde_json::to_vec(theme).unwrap_or_default()),
+        // The PowerPoint writer's marks (see `theme.typ`): off unless a deck turns them on.
+        (pdf::MARKS.to_owned(), b"false".to_vec()),
+    ];
     for (path, bytes) in assets.under(&theme.root) {
         let rel = &path[theme.root.len()..];
         if !rel.starts_with("fonts/") {

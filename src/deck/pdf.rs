@@ -12,6 +12,9 @@ use crate::render::Renderer;
 use crate::slides::Deck;
 use crate::typeset::{self, Base, DeckWorld};
 
+/// The virtual file that turns the theme's PowerPoint marks on (`true`) or off.
+pub(super) const MARKS: &str = "/kamdeck/marks.json";
+
 /// What the PDF writer made of a deck.
 pub(super) struct Pdf {
     /// The PDF.
@@ -26,6 +29,8 @@ pub(super) struct Pdf {
     pub titles: Vec<String>,
     /// Templates, typesetting and export.
     pub timings: Timings,
+    /// Where every block went, when the theme's marks were on (for the PowerPoint writer).
+    pub pages: Option<Vec<crate::pptx::layout::Page>>,
 }
 
 /// Where the footers' page numbers come from.
@@ -45,6 +50,7 @@ pub(super) fn write(
     origins: &Origins,
     footer: f64,
     deck: &Deck<'_>,
+    marks: bool,
 ) -> Result<Pdf, Failed> {
     let mut t = Timings::default();
     let p = deck.ctx.p;
@@ -54,6 +60,9 @@ pub(super) fn write(
     let build = |numbers: Numbers| -> Result<(DeckWorld, String, Vec<String>, Vec<Made>), Failed> {
         let (source, files, titles, made) = source(renderer, deck, numbers)?;
         let mut world = DeckWorld::new(Arc::clone(base), &main, source.clone(), date);
+        if marks {
+            world.add(MARKS, b"true".to_vec());
+        }
         for (path, bytes) in files {
             world.add(&path, bytes);
         }
@@ -84,7 +93,15 @@ pub(super) fn write(
     let bytes = typeset::pdf(&world, &doc, &ident, date).map_err(|e| keep(e, &source, &made))?;
     t.pdf = clock.elapsed();
     let smallest = typeset::smallest_text(&doc, footer);
-    Ok(Pdf { bytes, page_texts: typeset::page_texts(&doc), smallest, source, titles, timings: t })
+    let pages = marks.then(|| {
+        let charts: crate::pptx::layout::ChartIndex<'_> = deck
+            .slides()
+            .enumerate()
+            .flat_map(|(k, (_, s))| s.charts.iter().enumerate().map(move |(c, chart)| (chart.svg.as_bytes(), (k, c))))
+            .collect();
+        crate::pptx::layout::pages(&doc, &charts, titles.len())
+    });
+    Ok(Pdf { bytes, page_texts: typeset::page_texts(&doc), smallest, source, titles, timings: t, pages })
 }
 
 /// The lines of the generated source one slide's template made.

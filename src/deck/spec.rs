@@ -62,6 +62,8 @@ pub struct SpecRequest {
     pub no_workbook: bool,
     /// Also keep the generated Typst source.
     pub keep_typst: bool,
+    /// Also write an editable PowerPoint deck.
+    pub pptx: bool,
     /// Warnings are errors.
     pub strict: bool,
     /// The accounts of a batch of plans (checked already: `AccountSelection::parse`).
@@ -79,6 +81,8 @@ pub struct Outputs {
     pub workbook: bool,
     /// The generated Typst source beside each PDF.
     pub typst: bool,
+    /// An editable PowerPoint deck beside each PDF.
+    pub pptx: bool,
 }
 
 /// A checked deck spec: one plain value passed down to the engine and the writers.
@@ -114,7 +118,7 @@ impl DeckSpec {
             templates: None,
             lang: DEFAULT_LANG.to_owned(),
             slides: deck.registry().to_vec(),
-            outputs: Outputs { workbook: true, typst: false },
+            outputs: Outputs { workbook: true, typst: false, pptx: false },
             strict: false,
             accounts: AccountSelection::all(),
         }
@@ -138,6 +142,7 @@ impl SpecRequest {
             self.lang.clone_from(&p.deck.lang);
         }
         self.portfolio_slides = [p.deck.slides.clone(), p.deck.plan_slides.clone()];
+        self.pptx |= p.deck.pptx;
         if self.theme.is_none()
             && let Some(theme) = &p.deck.theme
         {
@@ -192,7 +197,7 @@ impl SpecRequest {
             templates: self.templates,
             lang,
             slides,
-            outputs: Outputs { workbook: !self.no_workbook, typst: self.keep_typst },
+            outputs: Outputs { workbook: !self.no_workbook, typst: self.keep_typst, pptx: self.pptx },
             strict: self.strict,
             accounts: self.accounts.unwrap_or_else(AccountSelection::all),
         })

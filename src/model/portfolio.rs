@@ -71,6 +71,9 @@ pub struct DeckOptions {
     /// The footers' confidentiality line for these decks (before the top-level one).
     #[serde(default)]
     pub confidentiality: Option<String>,
+    /// Also write an editable PowerPoint deck beside each PDF (as `--pptx` does).
+    #[serde(default)]
+    pub pptx: bool,
 }
 
 fn default_currency() -> String {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::charts::{ChartData, Drawn};
+use crate::charts::{ChartData, Drawn, Look};
 
 /// A chart: its drawing, handed to Typst as a virtual file, and what it shows.
 #[derive(Debug, Clone)]
@@ -13,6 +13,8 @@ pub struct Chart {
     pub svg: String,
     /// The numbers and labels drawn.
     pub data: ChartData,
+    /// How they are drawn.
+    pub look: Look,
 }
 
 /// One slide, ready for its writers.
@@ -43,7 +45,7 @@ impl Slide {
     /// Adds a chart, returning its path for the data.
     pub fn chart(&mut self, name: &str, drawn: Drawn) -> String {
         let path = format!("/charts/{name}.svg");
-        self.charts.push(Chart { path: path.clone(), svg: drawn.svg, data: drawn.data });
+        self.charts.push(Chart { path: path.clone(), svg: drawn.svg, data: drawn.data, look: drawn.look });
         path
     }
 

@@ -13,6 +13,7 @@ mod hostile;
 mod hostile_book;
 mod languages;
 mod plan;
+mod pptx;
 mod recalc;
 mod sandbox;
 mod scale;

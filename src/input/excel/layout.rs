@@ -278,6 +278,7 @@ pub(crate) const SELLER_KEYS: &[(&str, Kind)] = &[
     ("deck.slides", Kind::Text),
     ("deck.plan_slides", Kind::Text),
     ("deck.confidentiality", Kind::Text),
+    ("deck.pptx", Kind::Bool),
 ];
 
 /// Fixed keys of the `Settings` sheet; factor weights follow as `scoring.growth.<factor>`

@@ -57,6 +57,7 @@ fn seller(p: &Portfolio) -> Table {
         key_value("deck.slides", Cell::text(p.deck.slides.as_ref().map(|s| s.join(", ")).as_deref())),
         key_value("deck.plan_slides", Cell::text(p.deck.plan_slides.as_ref().map(|s| s.join(", ")).as_deref())),
         key_value("deck.confidentiality", Cell::text(p.deck.confidentiality.as_deref())),
+        key_value("deck.pptx", if p.deck.pptx { Cell::Bool(true) } else { Cell::Empty }),
     ];
     table(l::SELLER, Vec::new(), rows)
 }

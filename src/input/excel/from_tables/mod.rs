@@ -268,6 +268,7 @@ impl Reader {
                 slides: text("deck.slides").map(|s| id_list(&s)),
                 plan_slides: text("deck.plan_slides").map(|s| id_list(&s)),
                 confidentiality: text("deck.confidentiality"),
+                pptx: matches!(kv.get("deck.pptx"), Some(Cell::Bool(true))),
             },
             settings,
             plans,

@@ -1,0 +1,260 @@
+//! Charts over categories: columns (with a Pareto's cumulative share), stacked columns,
+//! horizontal bars, lines, the Pareto curve and the waterfall.
+
+use std::fmt::Write as _;
+
+use rust_xlsxwriter::XlsxError;
+
+use super::parts::{
+    Axis, bar_ser, cats, fill_pr, first_values, line_ser, points, ser, skip, space, tx, vals, value_labels,
+    write_series,
+};
+use super::points::{plot_rect, rule};
+use super::sheet::Sheet;
+use super::{Native, Style, largest, rgba};
+use crate::charts::Rgb;
+use crate::pptx::layout::Rect;
+
+/// Columns with a cumulative share on a second axis (the Pareto chart): the share is a
+/// formula over the revenues, so editing one in "Edit Data" moves the line.
+pub(super) fn columns(
+    categories: &[String],
+    series: &[crate::charts::Series],
+    colors: &[Rgb],
+    line: bool,
+    cut: Option<f64>,
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let values = first_values(series);
+    let name = series.first().map_or("", |s| s.name.as_str());
+    let name = if name.is_empty() { "Value" } else { name };
+    let n = categories.len();
+    let mut sheet = Sheet::new(style)?;
+    write_series(&mut sheet, categories, &[(name.to_owned(), values.clone())])?;
+    let mut plot = String::new();
+    plot.push_str("<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>");
+    let s = ser(name, 1, categories, &values, "#,##0");
+    bar_ser(&mut plot, 0, &s, colors.first().copied().map(rgba), colors, None);
+    plot.push_str("<c:gapWidth val=\"40\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>");
+    let shares: Vec<Option<f64>>;
+    let cut_values: Vec<Option<f64>>;
+    if line && let Some(share) = series.get(1) {
+        shares = share.values.clone();
+        // The total the shares are of (every account, not only the columns shown): the
+        // last share's revenue over the share.
+        let sum: f64 = values.iter().flatten().sum();
+        let total = shares.last().copied().flatten().filter(|s| *s > 0.0).map_or(sum, |s| sum / s);
+        sheet.str(0, 2, "Cumulative share")?;
+        sheet.str(0, 5, "Total (all accounts)")?;
+        sheet.num(1, 5, Some(total))?;
+        for (i, v) in shares.iter().enumerate() {
+            sheet.formula(i + 1, 2, format!("=SUM($B$2:B{})/$F$2", i + 2), v.unwrap_or(0.0))?;
+        }
+        sheet.format(2, "0.0%")?;
+        plot.push_str("<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>");
+        let s = ser("Cumulative share", 2, categories, &shares, "0.0%");
+        line_ser(&mut plot, 1, &s, style.text, 1.5, false, false);
+        if let Some(cut) = cut {
+            cut_values = vec![Some(cut); n];
+            sheet.str(0, 3, "Cut")?;
+            for i in 0..n {
+                sheet.num(i + 1, 3, Some(cut))?;
+            }
+            sheet.format(3, "0%")?;
+            let s = ser("Cut", 3, categories, &cut_values, "0%");
+            line_ser(&mut plot, 2, &s, style.accent, 1.0, true, false);
+        }
+        plot.push_str("<c:marker val=\"1\"/><c:axId val=\"3\"/><c:axId val=\"4\"/></c:lineChart>");
+    }
+    let mut axes = String::new();
+    let money = style.money_axis(largest(&values));
+    Axis { skip: skip(n), ..Axis::cat(1, 2, "b") }.xml(&mut axes, style);
+    Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut axes, style);
+    if line {
+        Axis { delete: true, ..Axis::cat(3, 4, "b") }.xml(&mut axes, style);
+        Axis { min: Some(0.0), max: Some(1.0), grid: false, crosses_max: true, ..Axis::val(4, 3, "r", "0%") }
+            .xml(&mut axes, style);
+    }
+    plot.push_str(&axes);
+    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay: Vec::new() })
+}
+
+pub(super) fn stacked(
+    categories: &[String],
+    series: &[crate::charts::Series],
+    colors: &[Rgb],
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let mut sheet = Sheet::new(style)?;
+    let named: Vec<(String, Vec<Option<f64>>)> = series.iter().map(|s| (s.name.clone(), s.values.clone())).collect();
+    write_series(&mut sheet, categories, &named)?;
+    let mut plot =
+        String::from("<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>");
+    let label_format = style.money_label(largest(series.iter().flat_map(|s| s.values.iter())));
+    for (k, s) in series.iter().enumerate() {
+        let sr = ser(&s.name, k + 1, categories, &s.values, "#,##0");
+        bar_ser(&mut plot, k, &sr, colors.get(k).copied().map(rgba), &[], Some(&label_format));
+    }
+    plot.push_str(
+        "<c:gapWidth val=\"50\"/><c:overlap val=\"100\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>",
+    );
+    let totals: Vec<Option<f64>> = (0..categories.len())
+        .map(|i| Some(series.iter().filter_map(|s| s.values.get(i).copied().flatten()).sum()))
+        .collect();
+    let money = style.money_axis(largest(&totals));
+    Axis { skip: skip(categories.len()), ..Axis::cat(1, 2, "b") }.xml(&mut plot, style);
+    Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut plot, style);
+    Ok(Native { xml: space(&plot, series.len() > 1, style), workbook: sheet.finish()?, overlay: Vec::new() })
+}
+
+pub(super) fn bars(
+    categories: &[String],
+    series: &[crate::charts::Series],
+    colors: &[Rgb],
+    max: f64,
+    target: Option<f64>,
+    rect: Rect,
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let values = first_values(series);
+    let mut sheet = Sheet::new(style)?;
+    write_series(&mut sheet, categories, &[("Value".to_owned(), values.clone())])?;
+    if let Some(t) = target {
+        sheet.str(0, 3, "Target")?;
+        sheet.num(1, 3, Some(t))?;
+    }
+    let mut plot =
+        String::from("<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>");
+    let s = ser("Value", 1, categories, &values, "General");
+    let _ = write!(plot, "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/>");
+    tx(&mut plot, &s);
+    fill_pr(&mut plot, colors.first().copied().map(rgba));
+    plot.push_str("<c:invertIfNegative val=\"0\"/>");
+    points(&mut plot, colors, false);
+    value_labels(&mut plot, "outEnd");
+    cats(&mut plot, &s, "cat");
+    vals(&mut plot, &s, "val");
+    plot.push_str("</c:ser><c:gapWidth val=\"60\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>");
+    // Rows top to bottom, as on the slide.
+    Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
+    Axis { min: Some(0.0), max: (max > 0.0).then_some(max), ..Axis::val(2, 1, "b", "General") }.xml(&mut plot, style);
+    // The target as a line across the bars, where the fixed axis puts it.
+    let area = plot_rect(rect);
+    let overlay = match target.filter(|t| max > 0.0 && (0.0..=max).contains(t)) {
+        Some(t) => vec![rule(Rect { x: area.x + t / max * area.w, y: area.y, w: 0.0, h: area.h }, style.accent)],
+        None => Vec::new(),
+    };
+    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay })
+}
+
+pub(super) fn lines(
+    categories: &[String],
+    series: &[crate::charts::Series],
+    colors: &[Rgb],
+    top: f64,
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let mut sheet = Sheet::new(style)?;
+    let named: Vec<(String, Vec<Option<f64>>)> = series.iter().map(|s| (s.name.clone(), s.values.clone())).collect();
+    write_series(&mut sheet, categories, &named)?;
+    let format = if top <= 1.5 { "0%" } else { "General" };
+    for k in 0..series.len() {
+        sheet.format(k + 1, if top <= 1.5 { "0.0%" } else { "General" })?;
+    }
+    let mut plot = String::from("<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>");
+    for (k, s) in series.iter().enumerate() {
+        let sr = ser(&s.name, k + 1, categories, &s.values, format);
+        let c = colors.get(k).copied().map_or(style.text, rgba);
+        line_ser(&mut plot, k, &sr, c, 2.0, false, true);
+    }
+    plot.push_str("<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>");
+    Axis::cat(1, 2, "b").xml(&mut plot, style);
+    Axis { min: Some(0.0), max: Some(top), ..Axis::val(2, 1, "l", format) }.xml(&mut plot, style);
+    Ok(Native { xml: space(&plot, series.len() > 1, style), workbook: sheet.finish()?, overlay: Vec::new() })
+}
+
+pub(super) fn curve(
+    categories: &[String],
+    series: &[crate::charts::Series],
+    color: Rgb,
+    cut: f64,
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let values = first_values(series);
+    let name = series.first().map_or("Cumulative share", |s| s.name.as_str());
+    let n = categories.len();
+    let cuts = vec![Some(cut); n];
+    let mut sheet = Sheet::new(style)?;
+    write_series(&mut sheet, categories, &[(name.to_owned(), values.clone()), ("Cut".to_owned(), cuts.clone())])?;
+    sheet.format(1, "0.0%")?;
+    sheet.format(2, "0%")?;
+    let mut plot = String::from("<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>");
+    line_ser(&mut plot, 0, &ser(name, 1, categories, &values, "0%"), rgba(color), 2.0, false, false);
+    line_ser(&mut plot, 1, &ser("Cut", 2, categories, &cuts, "0%"), style.accent, 1.0, true, false);
+    plot.push_str("<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>");
+    Axis::cat(1, 2, "b").xml(&mut plot, style);
+    Axis { min: Some(0.0), max: Some(1.0), ..Axis::val(2, 1, "l", "0%") }.xml(&mut plot, style);
+    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay: Vec::new() })
+}
+
+/// A waterfall as stacked columns: an invisible base, then totals, rises and falls. The
+/// sheet derives each bar from the signed steps, so editing a step moves every bar after it.
+pub(super) fn waterfall(
+    categories: &[String],
+    series: &[crate::charts::Series],
+    totals: &[bool],
+    colors: &[Rgb; 3],
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let values = first_values(series);
+    let mut sheet = Sheet::new(style)?;
+    for (c, h) in ["Step", "Value", "Total?", "Level", "Base", "Total", "Rise", "Fall"].iter().enumerate() {
+        sheet.str(0, c, h)?;
+    }
+    let mut level = 0.0;
+    let mut cols: [Vec<Option<f64>>; 4] = Default::default();
+    for (i, category) in categories.iter().enumerate() {
+        let v = values.get(i).copied().flatten().unwrap_or(0.0);
+        let total = totals.get(i).copied().unwrap_or(false);
+        let before = level;
+        level = if total { v } else { before + v };
+        let r = i + 2;
+        sheet.str(i + 1, 0, category)?;
+        sheet.num(i + 1, 1, Some(v))?;
+        sheet.ws().write_boolean((i + 1) as u32, 2, total)?;
+        let prev = if i == 0 { "0".to_owned() } else { format!("D{}", r - 1) };
+        sheet.formula(i + 1, 3, format!("=IF(C{r},B{r},{prev}+B{r})"), level)?;
+        let base = if total { 0.0 } else { before.min(level) };
+        sheet.formula(i + 1, 4, format!("=IF(C{r},0,MIN({prev},D{r}))"), base)?;
+        let (t, up, down) = if total {
+            (v, 0.0, 0.0)
+        } else if v >= 0.0 {
+            (0.0, v, 0.0)
+        } else {
+            (0.0, 0.0, -v)
+        };
+        sheet.formula(i + 1, 5, format!("=IF(C{r},B{r},0)"), t)?;
+        sheet.formula(i + 1, 6, format!("=IF(C{r},0,MAX(B{r},0))"), up)?;
+        sheet.formula(i + 1, 7, format!("=IF(C{r},0,MAX(-B{r},0))"), down)?;
+        for (k, x) in [base, t, up, down].into_iter().enumerate() {
+            cols[k].push(Some(x));
+        }
+    }
+    let mut plot =
+        String::from("<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>");
+    let label_format = style.money_label(largest(&values));
+    let names = ["Base", "Total", "Rise", "Fall"];
+    let fills = [None, Some(rgba(colors[0])), Some(rgba(colors[1])), Some(rgba(colors[2]))];
+    for k in 0..4 {
+        let s = ser(names[k], k + 4, categories, &cols[k], "#,##0");
+        bar_ser(&mut plot, k, &s, fills[k], &[], (k > 0).then_some(label_format.as_str()));
+    }
+    plot.push_str(
+        "<c:gapWidth val=\"40\"/><c:overlap val=\"100\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>",
+    );
+    let top = cols.iter().flat_map(|c| c.iter()).flatten().fold(0.0_f64, |m, v| m.max(*v));
+    let money = style.money_axis(top.max(largest(&values)));
+    Axis::cat(1, 2, "b").xml(&mut plot, style);
+    Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut plot, style);
+    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay: Vec::new() })
+}

@@ -1,0 +1,210 @@
+//! Charts of points and spans (scatter, bubbles, the Gantt), and what is drawn over a chart
+//! where its fixed axes put it: quadrant lines and names, a target, today.
+
+use std::fmt::Write as _;
+
+use rust_xlsxwriter::XlsxError;
+
+use super::parts::{
+    Axis, Cats, Ser, bar_ser, cats, fill_pr, num_cache, point_labels, points_alpha, points_markers, ser, space, tx,
+    vals,
+};
+use super::sheet::{Sheet, range};
+use super::{Native, PLOT, Style, rgba};
+use crate::charts::{Look, Rgb};
+use crate::pptx::layout::{Dash, Item, Line, Outline, Rect, Rgba, Run, Shape, Stroke, TextBox};
+
+/// The plot area of a chart placed at `rect`, in page points.
+pub(super) fn plot_rect(rect: Rect) -> Rect {
+    let (px, py, pw, ph) = PLOT;
+    Rect { x: rect.x + px * rect.w, y: rect.y + py * rect.h, w: pw * rect.w, h: ph * rect.h }
+}
+
+/// A dashed rule over a chart.
+pub(super) fn rule(rect: Rect, color: Rgba) -> Item {
+    let stroke = Some(Stroke { color, width: 0.75, dash: Some(Dash::Dashed) });
+    Item::Shape(Shape { rect, outline: Outline::Line { flip_h: false, flip_v: false }, fill: None, stroke })
+}
+
+/// A one-line label over a chart: starting at `x`, or ending there (`right`).
+pub(super) fn label(text: &str, (x, top): (f64, f64), color: Rgba, right: bool, style: &Style<'_>) -> Item {
+    let size = 8.0;
+    // Placed by the chart module's estimate of the text's width; the text is not wrapped, so
+    // a wider font only runs a little past its box.
+    let width = crate::charts::text_width(text, size);
+    let x = if right { x - width } else { x };
+    let run = Run { text: text.to_owned(), font: style.font.to_owned(), size, bold: true, italic: false, color };
+    let line =
+        Line { x, baseline: top + 0.97 * size, width, ascent: 0.97 * size, descent: 0.24 * size, runs: vec![run] };
+    Item::Text(TextBox { rect: Rect { x, y: top, w: width, h: 1.21 * size }, lines: vec![line] })
+}
+
+pub(super) fn scatter(
+    points: &[crate::charts::Point],
+    look: &Look,
+    rect: Rect,
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let Look::Scatter { colors, quadrants, labelled, split, x_range, y_range, log_x, titles } = look else {
+        unreachable!("called for scatter looks only")
+    };
+    let (x_range, y_range, log_x) = (*x_range, *y_range, *log_x);
+    let bubbles = points.iter().any(|p| p.size.is_some());
+    let mut sheet = Sheet::new(style)?;
+    let heads = ["Label", titles.0.as_str(), titles.1.as_str(), "Size"];
+    for (c, h) in heads.iter().enumerate().take(if bubbles { 4 } else { 3 }) {
+        sheet.str(0, c, h)?;
+    }
+    let xs: Vec<Option<f64>> = points.iter().map(|p| Some(p.x)).collect();
+    let ys: Vec<Option<f64>> = points.iter().map(|p| Some(p.y)).collect();
+    let sizes: Vec<Option<f64>> = points.iter().map(|p| Some(p.size.unwrap_or(1.0).max(0.0))).collect();
+    for (i, p) in points.iter().enumerate() {
+        sheet.str(i + 1, 0, &p.label)?;
+        sheet.num(i + 1, 1, Some(p.x))?;
+        sheet.num(i + 1, 2, Some(p.y))?;
+        if bubbles {
+            sheet.num(i + 1, 3, sizes[i])?;
+        }
+    }
+    let n = points.len().max(1);
+    let s = Ser {
+        name: "Accounts",
+        name_cell: "Sheet1!$A$1".to_owned(),
+        cats: Cats::Numbers(xs, range(1, 1, n)),
+        values: &ys,
+        values_ref: range(2, 1, n),
+        format: "General",
+    };
+    let mut plot = String::new();
+    if bubbles {
+        plot.push_str("<c:bubbleChart><c:varyColors val=\"0\"/>");
+    } else {
+        plot.push_str("<c:scatterChart><c:scatterStyle val=\"lineMarker\"/><c:varyColors val=\"0\"/>");
+    }
+    plot.push_str("<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/>");
+    tx(&mut plot, &s);
+    if bubbles {
+        fill_pr(&mut plot, colors.first().copied().map(rgba));
+        plot.push_str("<c:invertIfNegative val=\"0\"/>");
+        points_alpha(&mut plot, colors);
+    } else {
+        plot.push_str("<c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/>");
+        fill_pr(&mut plot, colors.first().copied().map(rgba));
+        plot.push_str("</c:marker>");
+        points_markers(&mut plot, colors);
+    }
+    // The points the slide names are named here too.
+    point_labels(&mut plot, points, labelled, style);
+    cats(&mut plot, &s, "xVal");
+    vals(&mut plot, &s, "yVal");
+    if bubbles {
+        let _ = write!(plot, "<c:bubbleSize><c:numRef><c:f>{}</c:f>", range(3, 1, n));
+        num_cache(&mut plot, &sizes, "General");
+        plot.push_str("</c:numRef></c:bubbleSize><c:bubble3D val=\"0\"/></c:ser><c:bubbleScale val=\"40\"/><c:showNegBubbles val=\"0\"/>");
+    } else {
+        plot.push_str("<c:smooth val=\"0\"/></c:ser>");
+    }
+    plot.push_str("<c:axId val=\"1\"/><c:axId val=\"2\"/>");
+    plot.push_str(if bubbles { "</c:bubbleChart>" } else { "</c:scatterChart>" });
+    let x_format = if x_range.1.abs() >= 1e4 { style.money_axis(x_range.1) } else { "General".to_owned() };
+    let y_format = if y_range.1 <= 1.5 && y_range.0 >= -1.5 { "0%" } else { "General" };
+    let x_axis = Axis {
+        min: Some(x_range.0),
+        max: Some(x_range.1),
+        log: log_x,
+        grid: false,
+        title: Some(&titles.0),
+        ..Axis::val(1, 2, "b", &x_format)
+    };
+    x_axis.xml(&mut plot, style);
+    let y_axis = Axis {
+        min: Some(y_range.0),
+        max: Some(y_range.1),
+        grid: false,
+        title: Some(&titles.1),
+        ..Axis::val(2, 1, "l", y_format)
+    };
+    y_axis.xml(&mut plot, style);
+    // The quadrant split as two lines over the plot area (a chart cannot mix bubbles and
+    // lines), where the manual layout puts the axes, and the quadrants' names in its corners.
+    let area = plot_rect(rect);
+    let fx = |v: f64| {
+        if log_x && v > 0.0 && x_range.0 > 0.0 {
+            (v.ln() - x_range.0.ln()) / (x_range.1.ln() - x_range.0.ln())
+        } else {
+            (v - x_range.0) / (x_range.1 - x_range.0)
+        }
+    };
+    let fy = |v: f64| (v - y_range.0) / (y_range.1 - y_range.0);
+    let mut overlay = Vec::new();
+    let (sx, sy) = (fx(split.0), fy(split.1));
+    if sx.is_finite() && (0.0..=1.0).contains(&sx) {
+        overlay.push(rule(Rect { x: area.x + sx * area.w, y: area.y, w: 0.0, h: area.h }, style.subtle));
+    }
+    if sy.is_finite() && (0.0..=1.0).contains(&sy) {
+        overlay.push(rule(Rect { x: area.x, y: area.y + (1.0 - sy) * area.h, w: area.w, h: 0.0 }, style.subtle));
+    }
+    let (left, right) = (area.x + 4.0, area.x + area.w - 4.0);
+    let (top, bottom) = (area.y + 2.0, area.y + area.h - 12.0);
+    let spots = [(left, top, false), (right, top, true), (left, bottom, false), (right, bottom, true)];
+    for (name, (x, y, end)) in quadrants.iter().zip(spots) {
+        if !name.is_empty() {
+            overlay.push(label(&name.to_uppercase(), (x, y), style.subtle, end, style));
+        }
+    }
+    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay })
+}
+
+/// Excel's serial day of a day counted from 1970-01-01.
+pub(super) fn serial(day: i64) -> f64 {
+    (day + 25_569) as f64
+}
+
+/// A Gantt chart as horizontal stacked bars: an invisible bar to each start, then the span
+/// (its length a formula of start and end).
+pub(super) fn gantt(
+    spans: &[crate::charts::Span],
+    colors: &[Rgb],
+    today: Option<&(i64, String)>,
+    rect: Rect,
+    style: &Style<'_>,
+) -> Result<Native, XlsxError> {
+    let mut sheet = Sheet::new(style)?;
+    for (c, h) in ["Milestone", "Start", "Days", "End", "Owner"].iter().enumerate() {
+        sheet.str(0, c, h)?;
+    }
+    let labels: Vec<String> = spans.iter().map(|s| s.label.clone()).collect();
+    let starts: Vec<Option<f64>> = spans.iter().map(|s| Some(serial(s.start))).collect();
+    let days: Vec<Option<f64>> = spans.iter().map(|s| Some((s.end - s.start + 1) as f64)).collect();
+    for (i, s) in spans.iter().enumerate() {
+        let r = i + 2;
+        sheet.str(i + 1, 0, &s.label)?;
+        sheet.num(i + 1, 1, starts[i])?;
+        sheet.formula(i + 1, 2, format!("=D{r}-B{r}+1"), days[i].unwrap_or(0.0))?;
+        sheet.num(i + 1, 3, Some(serial(s.end)))?;
+        sheet.str(i + 1, 4, &s.owner)?;
+    }
+    sheet.format(1, "yyyy-mm-dd")?;
+    sheet.format(3, "yyyy-mm-dd")?;
+    let lo = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let hi = spans.iter().map(|s| s.end + 1).max().unwrap_or(lo + 1);
+    let mut plot =
+        String::from("<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>");
+    bar_ser(&mut plot, 0, &ser("Start", 1, &labels, &starts, "yyyy-mm-dd"), None, &[], None);
+    let days_ser = ser("Days", 2, &labels, &days, "General");
+    bar_ser(&mut plot, 1, &days_ser, colors.first().copied().map(rgba), colors, None);
+    plot.push_str(
+        "<c:gapWidth val=\"50\"/><c:overlap val=\"100\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>",
+    );
+    Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
+    Axis { min: Some(serial(lo)), max: Some(serial(hi)), ..Axis::val(2, 1, "b", "mmm yy") }.xml(&mut plot, style);
+    // Today's line and its label, where the fixed date axis puts them.
+    let area = plot_rect(rect);
+    let mut overlay = Vec::new();
+    if let Some((day, name)) = today.filter(|(d, _)| (lo..=hi).contains(d)) {
+        let x = area.x + (day - lo) as f64 / (hi - lo).max(1) as f64 * area.w;
+        overlay.push(rule(Rect { x, y: area.y, w: 0.0, h: area.h }, style.accent));
+        overlay.push(label(name, (x + 2.0, area.y - 11.0), style.accent, false, style));
+    }
+    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay })
+}
