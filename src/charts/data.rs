@@ -43,8 +43,11 @@ pub enum Look {
     /// drawing names.
     Scatter {
         colors: Vec<Rgb>,
-        quadrants: [String; 4],
+        quadrants: Box<[String; 4]>,
         labelled: Vec<bool>,
+        /// Drawn at full size: every point, or when there are many the best-placed alone
+        /// (the rest as small dots).
+        prominent: Vec<bool>,
         split: (f64, f64),
         x_range: (f64, f64),
         y_range: (f64, f64),

@@ -133,10 +133,16 @@ pub fn scatter(sc: &Scatter<'_>, w: f64, h: f64, style: &ChartStyle) -> Result<D
     for &i in order.iter().take(most) {
         labelled[i] = true;
     }
+    // As `dots` draws them: all, or when dense the best-placed alone.
+    let mut prominent = vec![!sc.is_dense(); sc.points.len()];
+    for &i in order.iter().take(2 * sc.max_labels) {
+        prominent[i] = true;
+    }
     let look = Look::Scatter {
         colors: sc.points.iter().map(|q| rgb(q.color)).collect(),
-        quadrants: sc.quadrants.clone(),
+        quadrants: Box::new(sc.quadrants.clone()),
         labelled,
+        prominent,
         split: (sc.x_split, sc.y_split),
         x_range,
         y_range,

@@ -75,7 +75,7 @@ pub struct Timings {
     pub pdf: Duration,
     /// The workbook (written while Typst works).
     pub workbook: Duration,
-    /// The PowerPoint deck (after the PDF: it reads the PDF's layout).
+    /// The PowerPoint deck: reading the PDF's layout, then writing the package.
     pub pptx: Duration,
 }
 
@@ -288,7 +288,7 @@ impl Engine {
             Some(pages) => Some(crate::pptx::write(&deck, pages, &self.pptx).map_err(Error::from)?),
             None => None,
         };
-        timings.pptx = clock.elapsed();
+        timings.pptx += clock.elapsed();
         timings.charts = charts;
         timings.glyphs = glyphs;
         let workbook = match wb {

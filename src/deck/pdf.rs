@@ -93,6 +93,7 @@ pub(super) fn write(
     let bytes = typeset::pdf(&world, &doc, &ident, date).map_err(|e| keep(e, &source, &made))?;
     t.pdf = clock.elapsed();
     let smallest = typeset::smallest_text(&doc, footer);
+    let clock = Instant::now();
     let pages = marks.then(|| {
         let charts: crate::pptx::layout::ChartIndex<'_> = deck
             .slides()
@@ -101,6 +102,8 @@ pub(super) fn write(
             .collect();
         crate::pptx::layout::pages(&doc, &charts, titles.len())
     });
+    // The layout walk is the PowerPoint deck's first step.
+    t.pptx = clock.elapsed();
     Ok(Pdf { bytes, page_texts: typeset::page_texts(&doc), smallest, source, titles, timings: t, pages })
 }
 

@@ -124,6 +124,13 @@ impl DeckSpec {
         }
     }
 
+    /// The same spec with an editable PowerPoint deck beside the PDF.
+    #[must_use]
+    pub fn with_pptx(mut self) -> Self {
+        self.outputs.pptx = true;
+        self
+    }
+
     /// The same spec without the workbook.
     #[must_use]
     pub fn without_workbook(mut self) -> Self {

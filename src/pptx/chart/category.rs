@@ -168,7 +168,7 @@ pub(super) fn lines(
         line_ser(&mut plot, k, &sr, c, 2.0, false, true);
     }
     plot.push_str("<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>");
-    Axis::cat(1, 2, "b").xml(&mut plot, style);
+    Axis { skip: skip(categories.len()), ..Axis::cat(1, 2, "b") }.xml(&mut plot, style);
     Axis { min: Some(0.0), max: Some(top), ..Axis::val(2, 1, "l", format) }.xml(&mut plot, style);
     Ok(Native { xml: space(&plot, series.len() > 1, style), workbook: sheet.finish()?, overlay: Vec::new() })
 }
@@ -192,7 +192,7 @@ pub(super) fn curve(
     line_ser(&mut plot, 0, &ser(name, 1, categories, &values, "0%"), rgba(color), 2.0, false, false);
     line_ser(&mut plot, 1, &ser("Cut", 2, categories, &cuts, "0%"), style.accent, 1.0, true, false);
     plot.push_str("<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>");
-    Axis::cat(1, 2, "b").xml(&mut plot, style);
+    Axis { skip: skip(categories.len()), ..Axis::cat(1, 2, "b") }.xml(&mut plot, style);
     Axis { min: Some(0.0), max: Some(1.0), ..Axis::val(2, 1, "l", "0%") }.xml(&mut plot, style);
     Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay: Vec::new() })
 }
@@ -254,7 +254,7 @@ pub(super) fn waterfall(
     );
     let top = cols.iter().flat_map(|c| c.iter()).flatten().fold(0.0_f64, |m, v| m.max(*v));
     let money = style.money_axis(top.max(largest(&values)));
-    Axis::cat(1, 2, "b").xml(&mut plot, style);
+    Axis { skip: skip(categories.len()), ..Axis::cat(1, 2, "b") }.xml(&mut plot, style);
     Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut plot, style);
     Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay: Vec::new() })
 }

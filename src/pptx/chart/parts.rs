@@ -343,9 +343,11 @@ pub(super) fn points_alpha(xml: &mut String, colors: &[Rgb]) {
     }
 }
 
-pub(super) fn points_markers(xml: &mut String, colors: &[Rgb]) {
+/// Each point's marker in its colour; a point not prominent (one of many) as a small dot.
+pub(super) fn points_markers(xml: &mut String, colors: &[Rgb], prominent: &[bool]) {
     for (i, c) in colors.iter().enumerate() {
-        let _ = write!(xml, "<c:dPt><c:idx val=\"{i}\"/><c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/>");
+        let size = if prominent.get(i).copied().unwrap_or(true) { 7 } else { 3 };
+        let _ = write!(xml, "<c:dPt><c:idx val=\"{i}\"/><c:marker><c:symbol val=\"circle\"/><c:size val=\"{size}\"/>");
         fill_pr(xml, Some(rgba(*c)));
         // The point's own fill too: LibreOffice colours markers by it.
         xml.push_str("</c:marker><c:bubble3D val=\"0\"/>");

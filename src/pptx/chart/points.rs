@@ -45,7 +45,7 @@ pub(super) fn scatter(
     rect: Rect,
     style: &Style<'_>,
 ) -> Result<Native, XlsxError> {
-    let Look::Scatter { colors, quadrants, labelled, split, x_range, y_range, log_x, titles } = look else {
+    let Look::Scatter { colors, quadrants, labelled, prominent, split, x_range, y_range, log_x, titles } = look else {
         unreachable!("called for scatter looks only")
     };
     let (x_range, y_range, log_x) = (*x_range, *y_range, *log_x);
@@ -67,6 +67,22 @@ pub(super) fn scatter(
         }
     }
     let n = points.len().max(1);
+    // Many points: as on the slide, the best-placed are bubbles of their size and the rest
+    // small dots; the sheet says which (column F) and derives the size shown (column E).
+    let dense = prominent.iter().any(|p| !p);
+    let mut shown = sizes.clone();
+    if bubbles && dense {
+        let dot = sizes.iter().flatten().fold(f64::INFINITY, |m, v| m.min(*v)).max(0.0) / 100.0;
+        sheet.str(0, 4, "Bubble shown")?;
+        sheet.str(0, 5, "Named")?;
+        for (i, big) in prominent.iter().enumerate() {
+            let r = i + 2;
+            shown[i] = Some(if *big { sizes[i].unwrap_or(0.0) } else { dot });
+            sheet.ws().write_boolean((i + 1) as u32, 5, *big)?;
+            let formula = format!("=IF(F{r},D{r},MIN($D$2:$D${})/100)", n + 1);
+            sheet.formula(i + 1, 4, formula, shown[i].unwrap_or(0.0))?;
+        }
+    }
     let s = Ser {
         name: "Accounts",
         name_cell: "Sheet1!$A$1".to_owned(),
@@ -91,15 +107,15 @@ pub(super) fn scatter(
         plot.push_str("<c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/>");
         fill_pr(&mut plot, colors.first().copied().map(rgba));
         plot.push_str("</c:marker>");
-        points_markers(&mut plot, colors);
+        points_markers(&mut plot, colors, prominent);
     }
     // The points the slide names are named here too.
     point_labels(&mut plot, points, labelled, style);
     cats(&mut plot, &s, "xVal");
     vals(&mut plot, &s, "yVal");
     if bubbles {
-        let _ = write!(plot, "<c:bubbleSize><c:numRef><c:f>{}</c:f>", range(3, 1, n));
-        num_cache(&mut plot, &sizes, "General");
+        let _ = write!(plot, "<c:bubbleSize><c:numRef><c:f>{}</c:f>", range(if dense { 4 } else { 3 }, 1, n));
+        num_cache(&mut plot, &shown, "General");
         plot.push_str("</c:numRef></c:bubbleSize><c:bubble3D val=\"0\"/></c:ser><c:bubbleScale val=\"40\"/><c:showNegBubbles val=\"0\"/>");
     } else {
         plot.push_str("<c:smooth val=\"0\"/></c:ser>");
