@@ -154,11 +154,21 @@ impl SlideParts<'_, '_> {
 }
 
 impl Parts for SlideParts<'_, '_> {
-    fn picture(&mut self, data: &[u8], ext: &'static str) -> String {
-        *self.images += 1;
-        let name = format!("image{}.{ext}", self.images);
-        self.pkg.file(&format!("ppt/media/{name}"), data.to_vec());
-        self.rel("image", format!("../media/{name}"))
+    fn picture(&mut self, data: &[u8], ext: &'static str, rect: Rect) -> (String, Option<String>) {
+        let add = |parts: &mut Self, bytes: Vec<u8>, ext: &str| {
+            *parts.images += 1;
+            let name = format!("image{}.{ext}", parts.images);
+            parts.pkg.file(&format!("ppt/media/{name}"), bytes);
+            parts.rel("image", format!("../media/{name}"))
+        };
+        if ext == "svg"
+            && let Some(png) = png_of_svg(data, rect)
+        {
+            let png = add(self, png, "png");
+            let svg = add(self, data.to_vec(), "svg");
+            return (png, Some(svg));
+        }
+        (add(self, data.to_vec(), ext), None)
     }
 
     fn chart(&mut self, slide: usize, chart: usize, rect: Rect) -> Option<(String, Vec<layout::Item>)> {
@@ -180,6 +190,18 @@ impl Parts for SlideParts<'_, '_> {
         self.pkg.rels(&part, &[Rel { id: "rId1".into(), kind: "package", target: format!("../embeddings/{book}") }]);
         Some((self.rel("chart", format!("../charts/chart{n}.xml")), native.overlay))
     }
+}
+
+/// An SVG drawn at four pixels per point of `rect`, as PNG.
+fn png_of_svg(data: &[u8], rect: Rect) -> Option<Vec<u8>> {
+    use resvg::{tiny_skia, usvg};
+    let tree = usvg::Tree::from_data(data, &usvg::Options::default()).ok()?;
+    let (w, h) = ((rect.w * 4.0).round().clamp(1.0, 4096.0), (rect.h * 4.0).round().clamp(1.0, 4096.0));
+    let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32)?;
+    let size = tree.size();
+    let transform = tiny_skia::Transform::from_scale(w as f32 / size.width(), h as f32 / size.height());
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap.encode_png().ok()
 }
 
 /// The deck's pages as a PowerPoint package.

@@ -209,7 +209,6 @@ fn python_pptx_finds_every_block_where_typst_put_it() {
         return;
     }
     let dir = scratch("pptx-python");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pptx_check.py");
     let mut checked = 0;
     for name in EXAMPLES {
         let p = portfolio(name);
@@ -226,22 +225,37 @@ fn python_pptx_finds_every_block_where_typst_put_it() {
                 assert_eq!(deck.layout.as_ref().unwrap().len(), deck.page_texts.len(), "a slide per page");
                 let which = if account.is_some() { "plan" } else { "review" };
                 let stem = format!("{}-{theme}-{which}", name.trim_end_matches(".yaml"));
-                let pptx = dir.join(format!("{stem}.pptx"));
-                let json = dir.join(format!("{stem}.json"));
-                std::fs::write(&pptx, deck.pptx.as_ref().unwrap()).unwrap();
-                std::fs::write(&json, serde_json::to_vec(&expected(&deck, &built)).unwrap()).unwrap();
-                let o = Command::new("python3").arg(&script).arg(&pptx).arg(&json).output().unwrap();
-                assert!(
-                    o.status.success(),
-                    "{stem}:\n{}{}",
-                    String::from_utf8_lossy(&o.stdout),
-                    String::from_utf8_lossy(&o.stderr)
-                );
+                python_check(&dir.join(stem), &deck, &built);
                 checked += 1;
             }
         }
     }
     assert_eq!(checked, 12);
+    // And in another language.
+    let p = portfolio("northbridge.yaml");
+    let figures = kamdeck::figures::Figures::compute(&p);
+    let request = SpecRequest { lang: Some("de".to_owned()), pptx: true, ..SpecRequest::default() };
+    let engine = Engine::new(&request.resolve(DeckKind::Review).unwrap()).unwrap();
+    let deck = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));
+    let built = engine.slides(&p, &figures, DeckKind::Review, None).unwrap();
+    assert!(deck.titles.iter().any(|t| t.contains("Umsatz")), "a German deck");
+    python_check(&dir.join("northbridge-de-review"), &deck, &built);
+}
+
+/// Writes `stem.pptx` and what it must hold, and runs `tests/pptx_check.py` on them.
+fn python_check(stem: &Path, deck: &Rendered, built: &kamdeck::slides::Deck<'_>) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pptx_check.py");
+    let (pptx, json) = (stem.with_extension("pptx"), stem.with_extension("json"));
+    std::fs::write(&pptx, deck.pptx.as_ref().unwrap()).unwrap();
+    std::fs::write(&json, serde_json::to_vec(&expected(deck, built)).unwrap()).unwrap();
+    let o = Command::new("python3").arg(&script).arg(&pptx).arg(&json).output().unwrap();
+    assert!(
+        o.status.success(),
+        "{}:\n{}{}",
+        stem.display(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 fn found(program: &str) -> bool {
@@ -319,4 +333,46 @@ fn the_command_line_writes_the_deck_beside_the_pdf() {
     let o = kamdeck(&["review", asked.to_str().unwrap(), "-o", from_file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(from_file.join("review.pptx").exists());
+}
+
+#[test]
+fn a_themes_logo_is_a_picture_with_its_alt_text() {
+    let dir = scratch("pptx-logo");
+    let brand = dir.join("brand");
+    std::fs::create_dir_all(&brand).unwrap();
+    std::fs::write(
+        brand.join("logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#00FF00"/></svg>"##,
+    )
+    .unwrap();
+    std::fs::write(
+        brand.join("theme.yaml"),
+        "extends: default\nlogo: { file: logo.svg, alt: Brand & Co, title: true, footer: true }\n",
+    )
+    .unwrap();
+    let request = SpecRequest { theme: Some(format!("{}/", brand.display())), pptx: true, ..SpecRequest::default() };
+    let engine = Engine::new(&request.resolve(DeckKind::Review).unwrap()).unwrap();
+    let deck = engine.review(&portfolio("northbridge.yaml")).unwrap_or_else(|f| panic!("{}", f.error));
+    let files = parts(deck.pptx.as_ref().unwrap());
+    let slide1 = String::from_utf8(files["ppt/slides/slide1.xml"].clone()).unwrap();
+    assert!(slide1.contains("<p:pic>") && slide1.contains("descr=\"Brand &amp; Co\""), "the title slide's logo");
+    assert!(slide1.contains("asvg:svgBlip"), "the SVG beside its PNG");
+    let pngs = files.keys().filter(|n| n.starts_with("ppt/media/") && n.ends_with(".png")).count();
+    let svgs = files.keys().filter(|n| n.starts_with("ppt/media/") && n.ends_with(".svg")).count();
+    assert!(
+        pngs == svgs && pngs == deck.page_texts.len(),
+        "a logo per slide (the title slide's, then the footers'): {pngs}"
+    );
+    let png = files.iter().find(|(n, _)| n.ends_with(".png")).unwrap().1;
+    assert!(png.starts_with(b"\x89PNG"), "a real PNG");
+    // Every logo where Typst put it.
+    let pictures: usize = deck
+        .layout
+        .as_ref()
+        .unwrap()
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| matches!(i, Item::Picture { .. }))
+        .count();
+    assert_eq!(pictures, pngs);
 }

@@ -21,7 +21,8 @@ pub(super) fn emu(pt: f64) -> i64 {
 /// What a slide's shapes refer to: pictures and charts get relationship ids from the slide.
 pub(super) trait Parts {
     /// The relationship id of a picture.
-    fn picture(&mut self, data: &[u8], ext: &'static str) -> String;
+    /// The relationship ids of a picture: the image, and for an SVG its vector original.
+    fn picture(&mut self, data: &[u8], ext: &'static str, rect: Rect) -> (String, Option<String>);
     /// The relationship id of a chart, and what is drawn over it.
     fn chart(&mut self, slide: usize, chart: usize, rect: Rect) -> Option<(String, Vec<Item>)>;
 }
@@ -56,8 +57,8 @@ impl Tree {
             Item::Table(t) => self.table(t, tints, lang),
             Item::Shape(s) => self.shape(s),
             Item::Picture { rect, data, ext, alt } => {
-                let rid = parts.picture(data, ext);
-                self.picture(*rect, &rid, alt);
+                let (rid, svg) = parts.picture(data, ext, *rect);
+                self.picture(*rect, &rid, svg.as_deref(), alt);
             }
             Item::Chart { rect, slide, chart } => {
                 if let Some((rid, overlay)) = parts.chart(*slide, *chart, *rect) {
@@ -153,11 +154,17 @@ impl Tree {
         let _ = write!(self.xml, "</p:spPr></{tag}>");
     }
 
-    fn picture(&mut self, rect: Rect, rid: &str, alt: &str) {
+    fn picture(&mut self, rect: Rect, rid: &str, svg: Option<&str>, alt: &str) {
         let id = self.id();
+        // An SVG goes beside its PNG, as PowerPoint writes it (Office 2016 and later show the SVG).
+        let vector = svg.map_or_else(String::new, |s| {
+            format!(
+                "<a:extLst><a:ext uri=\"{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}\"><asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"{s}\"/></a:ext></a:extLst>"
+            )
+        });
         let _ = write!(
             self.xml,
-            "<p:pic><p:nvPicPr><p:cNvPr id=\"{id}\" name=\"Picture {id}\" descr=\"{}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed=\"{rid}\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>",
+            "<p:pic><p:nvPicPr><p:cNvPr id=\"{id}\" name=\"Picture {id}\" descr=\"{}\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed=\"{rid}\">{vector}</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>",
             esc(alt)
         );
         self.xfrm(rect, "");
