@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 use rust_xlsxwriter::XlsxError;
 
 use super::parts::{
-    Axis, bar_ser, cats, fill_pr, first_values, line_ser, points, ser, skip, space, tx, vals, value_labels,
+    Axis, bar_ser, cats, fill_pr, first_values, line_ser, points, ser, skip, space, space_in, tx, vals, value_labels,
     write_series,
 };
 use super::points::{plot_rect, rule};
 use super::sheet::Sheet;
-use super::{Native, Style, largest, rgba};
+use super::{Native, Style, labelled_area, largest, rgba};
 use crate::charts::Rgb;
 use crate::pptx::layout::Rect;
 
@@ -34,7 +34,10 @@ pub(super) fn columns(
     let mut plot = String::new();
     plot.push_str("<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>");
     let s = ser(name, 1, categories, &values, "#,##0");
-    bar_ser(&mut plot, 0, &s, colors.first().copied().map(rgba), colors, None);
+    // A few columns carry their values, as on the slide; a Pareto's many do not.
+    let label_format = style.money_label(largest(&values));
+    let labels = (!line && n <= 12).then_some(label_format.as_str());
+    bar_ser(&mut plot, 0, &s, colors.first().copied().map(rgba), colors, labels);
     plot.push_str("<c:gapWidth val=\"40\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>");
     let shares: Vec<Option<f64>>;
     let cut_values: Vec<Option<f64>>;
@@ -117,6 +120,7 @@ pub(super) fn bars(
     style: &Style<'_>,
 ) -> Result<Native, XlsxError> {
     let values = first_values(series);
+    let layout = labelled_area(categories, rect);
     let mut sheet = Sheet::new(style)?;
     write_series(&mut sheet, categories, &[("Value".to_owned(), values.clone())])?;
     if let Some(t) = target {
@@ -139,12 +143,12 @@ pub(super) fn bars(
     Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
     Axis { min: Some(0.0), max: (max > 0.0).then_some(max), ..Axis::val(2, 1, "b", "General") }.xml(&mut plot, style);
     // The target as a line across the bars, where the fixed axis puts it.
-    let area = plot_rect(rect);
+    let area = plot_rect(rect, layout);
     let overlay = match target.filter(|t| max > 0.0 && (0.0..=max).contains(t)) {
         Some(t) => vec![rule(Rect { x: area.x + t / max * area.w, y: area.y, w: 0.0, h: area.h }, style.accent)],
         None => Vec::new(),
     };
-    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay })
+    Ok(Native { xml: space_in(&plot, false, style, layout), workbook: sheet.finish()?, overlay })
 }
 
 pub(super) fn lines(

@@ -72,7 +72,19 @@ fn largest<'a>(values: impl IntoIterator<Item = &'a Option<f64>>) -> f64 {
 }
 
 /// The plot area inside the chart frame, as fractions of it.
-pub(super) const PLOT: (f64, f64, f64, f64) = (0.1, 0.08, 0.86, 0.78);
+pub(super) const PLOT: (f64, f64, f64, f64) = plot_area(0.1);
+
+/// The plot area with `left` of the frame kept for the axis's labels.
+pub(super) const fn plot_area(left: f64) -> (f64, f64, f64, f64) {
+    (left, 0.08, 0.96 - left, 0.78)
+}
+
+/// The plot area of a chart whose categories are written left of it (horizontal bars): room
+/// for the longest label, within a tenth and two fifths of the frame.
+pub(super) fn labelled_area(labels: &[String], rect: Rect) -> (f64, f64, f64, f64) {
+    let widest = labels.iter().map(|l| crate::charts::text_width(l, 9.0)).fold(0.0, f64::max);
+    plot_area(((widest + 12.0) / rect.w.max(1.0)).clamp(0.1, 0.4))
+}
 
 pub(super) fn rgba(c: Rgb) -> Rgba {
     Rgba([c[0], c[1], c[2], 255])

@@ -218,6 +218,11 @@ impl<'a> Axis<'a> {
 
 /// The chart part around a plot area's charts and axes.
 pub(super) fn space(plot: &str, legend: bool, style: &Style<'_>) -> String {
+    space_in(plot, legend, style, PLOT)
+}
+
+/// The chart part with its plot area at `area` (fractions of the frame: x, y, w, h).
+pub(super) fn space_in(plot: &str, legend: bool, style: &Style<'_>, area: (f64, f64, f64, f64)) -> String {
     let mut xml = String::with_capacity(plot.len() + 2048);
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><c:date1904 val=\"0\"/>");
     let _ = write!(
@@ -225,7 +230,7 @@ pub(super) fn space(plot: &str, legend: bool, style: &Style<'_>) -> String {
         "<c:lang val=\"{}\"/><c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea>",
         esc(style.lang)
     );
-    let (x, y, w, h) = PLOT;
+    let (x, y, w, h) = area;
     let _ = write!(
         xml,
         "<c:layout><c:manualLayout><c:layoutTarget val=\"inner\"/><c:xMode val=\"edge\"/><c:yMode val=\"edge\"/><c:x val=\"{x}\"/><c:y val=\"{y}\"/><c:w val=\"{w}\"/><c:h val=\"{h}\"/></c:manualLayout></c:layout>"

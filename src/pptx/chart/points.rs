@@ -6,17 +6,16 @@ use std::fmt::Write as _;
 use rust_xlsxwriter::XlsxError;
 
 use super::parts::{
-    Axis, Cats, Ser, bar_ser, cats, fill_pr, num_cache, point_labels, points_alpha, points_markers, ser, space, tx,
-    vals,
+    Axis, Cats, Ser, bar_ser, cats, fill_pr, num_cache, point_labels, points_alpha, points_markers, ser, space,
+    space_in, tx, vals,
 };
 use super::sheet::{Sheet, range};
-use super::{Native, PLOT, Style, rgba};
+use super::{Native, PLOT, Style, labelled_area, rgba};
 use crate::charts::{Look, Rgb};
 use crate::pptx::layout::{Dash, Item, Line, Outline, Rect, Rgba, Run, Shape, Stroke, TextBox};
 
 /// The plot area of a chart placed at `rect`, in page points.
-pub(super) fn plot_rect(rect: Rect) -> Rect {
-    let (px, py, pw, ph) = PLOT;
+pub(super) fn plot_rect(rect: Rect, (px, py, pw, ph): (f64, f64, f64, f64)) -> Rect {
     Rect { x: rect.x + px * rect.w, y: rect.y + py * rect.h, w: pw * rect.w, h: ph * rect.h }
 }
 
@@ -122,7 +121,9 @@ pub(super) fn scatter(
     }
     plot.push_str("<c:axId val=\"1\"/><c:axId val=\"2\"/>");
     plot.push_str(if bubbles { "</c:bubbleChart>" } else { "</c:scatterChart>" });
-    let x_format = if x_range.1.abs() >= 1e4 { style.money_axis(x_range.1) } else { "General".to_owned() };
+    // A log axis's labels run over decades: formatted for its smallest.
+    let x_scale = if log_x { x_range.0.abs() } else { x_range.1.abs() };
+    let x_format = if x_range.1.abs() >= 1e4 { style.money_axis(x_scale) } else { "General".to_owned() };
     let y_format = if y_range.1 <= 1.5 && y_range.0 >= -1.5 { "0%" } else { "General" };
     let x_axis = Axis {
         min: Some(x_range.0),
@@ -143,7 +144,7 @@ pub(super) fn scatter(
     y_axis.xml(&mut plot, style);
     // The quadrant split as two lines over the plot area (a chart cannot mix bubbles and
     // lines), where the manual layout puts the axes, and the quadrants' names in its corners.
-    let area = plot_rect(rect);
+    let area = plot_rect(rect, PLOT);
     let fx = |v: f64| {
         if log_x && v > 0.0 && x_range.0 > 0.0 {
             (v.ln() - x_range.0.ln()) / (x_range.1.ln() - x_range.0.ln())
@@ -190,6 +191,7 @@ pub(super) fn gantt(
         sheet.str(0, c, h)?;
     }
     let labels: Vec<String> = spans.iter().map(|s| s.label.clone()).collect();
+    let layout = labelled_area(&labels, rect);
     let starts: Vec<Option<f64>> = spans.iter().map(|s| Some(serial(s.start))).collect();
     let days: Vec<Option<f64>> = spans.iter().map(|s| Some((s.end - s.start + 1) as f64)).collect();
     for (i, s) in spans.iter().enumerate() {
@@ -215,12 +217,12 @@ pub(super) fn gantt(
     Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
     Axis { min: Some(serial(lo)), max: Some(serial(hi)), ..Axis::val(2, 1, "b", "mmm yy") }.xml(&mut plot, style);
     // Today's line and its label, where the fixed date axis puts them.
-    let area = plot_rect(rect);
+    let area = plot_rect(rect, layout);
     let mut overlay = Vec::new();
     if let Some((day, name)) = today.filter(|(d, _)| (lo..=hi).contains(d)) {
         let x = area.x + (day - lo) as f64 / (hi - lo).max(1) as f64 * area.w;
         overlay.push(rule(Rect { x, y: area.y, w: 0.0, h: area.h }, style.accent));
-        overlay.push(label(name, (x + 2.0, area.y - 11.0), style.accent, false, style));
+        overlay.push(label(name, (x + 3.0, area.y + 2.0), style.accent, false, style));
     }
-    Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay })
+    Ok(Native { xml: space_in(&plot, false, style, layout), workbook: sheet.finish()?, overlay })
 }

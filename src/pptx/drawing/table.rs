@@ -59,7 +59,10 @@ impl Tree {
                 xml.push_str("</a:txBody>");
                 // PowerPoint sets a line a font's full height (ascent to descent), Typst its
                 // cap height: the row keeps Typst's height when the margins give up the rest.
+                // A point of slack on each side: another renderer's metrics must not wrap
+                // a cell Typst set on one line (the text moves by at most that point).
                 let (l, r) = margins(x);
+                let (l, r) = ((l - SLACK).max(0.0), (r - SLACK).max(0.0));
                 let v = ((h - LINE * style.size) / 2.0).clamp(0.0, style.pad);
                 let _ = write!(
                     xml,
@@ -113,6 +116,9 @@ impl Tree {
         self.xml.push_str("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>");
     }
 }
+
+/// Points a cell's side margins give up to its text.
+const SLACK: f64 = 1.0;
 
 /// A table line's height in PowerPoint, in ems: set exactly, so a row is as high as
 /// Typst's (cap height plus insets) rather than a font's full line height plus margins.

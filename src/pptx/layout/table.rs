@@ -62,7 +62,7 @@ pub(super) fn table(frame: &Frame, rect: Rect, map: Map) -> Option<Table> {
         size,
         head,
         strong_last: matches!(d.get("strong"), Ok(Value::Bool(true))),
-        font: lines.iter().flat_map(|l| l.runs.first()).map(|r| r.font.clone()).next_back().unwrap_or_default(),
+        font: body_font(&lines),
         head_font: lines
             .iter()
             .flat_map(|l| l.runs.first())
@@ -133,4 +133,18 @@ pub(super) fn plain(v: &Value) -> String {
         Value::None => String::new(),
         other => other.clone().into_value().display().plain_text().to_string(),
     }
+}
+
+/// The body cells' font: the one most of the runs below the header use (a total row or a
+/// tinted row may be set in another).
+fn body_font(lines: &[Line]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for run in lines.iter().skip(1).flat_map(|l| &l.runs) {
+        match counts.iter_mut().find(|(f, _)| *f == run.font) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&run.font, 1)),
+        }
+    }
+    let best = counts.iter().max_by_key(|(_, n)| *n).map(|(f, _)| (*f).to_owned());
+    best.or_else(|| lines.first().and_then(|l| l.runs.first()).map(|r| r.font.clone())).unwrap_or_default()
 }
