@@ -376,3 +376,30 @@ fn a_themes_logo_is_a_picture_with_its_alt_text() {
         .count();
     assert_eq!(pictures, pngs);
 }
+
+#[test]
+fn tinted_rows_are_washed_into_the_page_in_a_dark_theme_too() {
+    // A tinted row is the tint mixed into the page: pale on white, dark on midnight's navy,
+    // where the text is light (a wash towards white made those rows unreadable).
+    for (theme, dark) in [("default", false), ("midnight", true)] {
+        let [review, _] = decks("northbridge.yaml", theme, true);
+        let files = parts(review.pptx.as_ref().unwrap());
+        let mut fills = 0;
+        for (name, body) in files.iter().filter(|(n, _)| n.starts_with("ppt/slides/slide")) {
+            let xml = std::str::from_utf8(body).unwrap();
+            for cell in xml.split("<a:tcPr ").skip(1) {
+                let cell = &cell[..cell.find("</a:tcPr>").unwrap()];
+                let Some(fill) =
+                    cell.rsplit("<a:solidFill><a:srgbClr val=\"").next().filter(|_| cell.ends_with("/></a:solidFill>"))
+                else {
+                    continue;
+                };
+                let hex = &fill[..6];
+                let lum: u32 = (0..3).map(|i| u32::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap()).sum();
+                assert_eq!(lum < 3 * 128, dark, "{theme}: {name}: a row tinted {hex}");
+                fills += 1;
+            }
+        }
+        assert!(fills > 0, "{theme}: the dashboard's at-risk rows are tinted");
+    }
+}

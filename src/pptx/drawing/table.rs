@@ -27,6 +27,7 @@ impl Tree {
         let subtle = tints("subtle").unwrap_or(ink);
         let text = tints("text").unwrap_or(ink);
         let light = tints("light").unwrap_or(Rgba([0xD0, 0xD5, 0xDD, 255]));
+        let paper = tints("background").unwrap_or(Rgba([255, 255, 255, 255]));
         let row = |xml: &mut String, cells: &[String], h: f64, style: CellStyle| {
             let _ = write!(xml, "<a:tr h=\"{}\">", emu(h));
             for x in 0..n {
@@ -102,7 +103,7 @@ impl Tree {
         );
         let last = t.rows.len().saturating_sub(1);
         for (k, cells) in t.rows.iter().enumerate() {
-            let tint = t.tints.get(k).and_then(|c| c.as_deref()).and_then(tints).map(|c| wash(c, 0.85));
+            let tint = t.tints.get(k).and_then(|c| c.as_deref()).and_then(tints).map(|c| wash(c, paper, 0.85));
             let style = CellStyle {
                 size: t.size,
                 strong: t.strong_last && k == last,
@@ -135,8 +136,9 @@ struct CellStyle {
     pad: f64,
 }
 
-/// A pale wash of a colour on white, as the theme's `wash` tints table rows.
-fn wash(c: Rgba, amount: f64) -> Rgba {
-    let mix = |v: u8| (f64::from(v) * (1.0 - amount) + 255.0 * amount).round() as u8;
-    Rgba([mix(c.0[0]), mix(c.0[1]), mix(c.0[2]), 255])
+/// A colour washed into the page, as the theme's `wash` tints table rows: pale on a light
+/// page, dark on a dark one (`amount` of the page).
+fn wash(c: Rgba, paper: Rgba, amount: f64) -> Rgba {
+    let mix = |v: u8, p: u8| (f64::from(v) * (1.0 - amount) + f64::from(p) * amount).round() as u8;
+    Rgba([mix(c.0[0], paper.0[0]), mix(c.0[1], paper.0[1]), mix(c.0[2], paper.0[2]), 255])
 }
