@@ -10,7 +10,7 @@ use super::parts::{
     write_series,
 };
 use super::points::{plot_rect, rule};
-use super::sheet::Sheet;
+use super::sheet::{Sheet, col};
 use super::{Native, Style, labelled_area, largest, rgba};
 use crate::charts::Rgb;
 use crate::pptx::layout::Rect;
@@ -105,9 +105,45 @@ pub(super) fn stacked(
         .map(|i| Some(series.iter().filter_map(|s| s.values.get(i).copied().flatten()).sum()))
         .collect();
     let money = style.money_axis(largest(&totals));
+    if series.len() > 1 {
+        // Each column's total above it, as on the slide: a line series without a line, whose
+        // values are the sheet's sums of the segments.
+        let (first, last, at) = (col(1), col(series.len()), series.len() + 1);
+        sheet.str(0, at, "Total")?;
+        for (i, t) in totals.iter().enumerate() {
+            let r = i + 2;
+            sheet.formula(i + 1, at, format!("=SUM({first}{r}:{last}{r})"), t.unwrap_or(0.0))?;
+        }
+        plot.push_str("<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>");
+        let sr = ser("Total", at, categories, &totals, "#,##0");
+        total_ser(&mut plot, series.len(), &sr, &style.money_label(largest(&totals)));
+        plot.push_str("<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>");
+    }
     Axis { skip: skip(categories.len()), ..Axis::cat(1, 2, "b") }.xml(&mut plot, style);
     Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut plot, style);
-    Ok(Native { xml: space(&plot, series.len() > 1, style), workbook: sheet.finish()?, overlay: Vec::new() })
+    let mut xml = space(&plot, series.len() > 1, style);
+    // The totals' series stays out of the legend.
+    let hide = format!(
+        "<c:legendPos val=\"t\"/><c:legendEntry><c:idx val=\"{}\"/><c:delete val=\"1\"/></c:legendEntry>",
+        series.len()
+    );
+    xml = xml.replacen("<c:legendPos val=\"t\"/>", &hide, 1);
+    Ok(Native { xml, workbook: sheet.finish()?, overlay: Vec::new() })
+}
+
+/// A series shown only by its values, bold above each category (a stacked column's total).
+fn total_ser(xml: &mut String, idx: usize, s: &super::parts::Ser<'_>, format: &str) {
+    let _ = write!(xml, "<c:ser><c:idx val=\"{idx}\"/><c:order val=\"{idx}\"/>");
+    tx(xml, s);
+    xml.push_str("<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"none\"/></c:marker>");
+    let _ = write!(
+        xml,
+        "<c:dLbls><c:numFmt formatCode=\"{}\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\" b=\"1\"/></a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr><c:dLblPos val=\"t\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>",
+        crate::pptx::xml::esc(format)
+    );
+    cats(xml, s, "cat");
+    vals(xml, s, "val");
+    xml.push_str("<c:smooth val=\"0\"/></c:ser>");
 }
 
 pub(super) fn bars(
