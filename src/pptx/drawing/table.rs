@@ -85,7 +85,7 @@ impl Tree {
                 border(xml, "lnL", None);
                 border(xml, "lnR", None);
                 border(xml, "lnT", None);
-                border(xml, "lnB", Some(style.rule));
+                border(xml, "lnB", Some(style.rule).filter(|(_, w)| *w > 0.0));
                 match style.fill {
                     Some(c) => fill(xml, c),
                     None => xml.push_str("<a:noFill/>"),
@@ -108,7 +108,7 @@ impl Tree {
                 size: t.size,
                 strong: t.strong_last && k == last,
                 color: text,
-                rule: (light, 0.4),
+                rule: (light, if t.rules { 0.4 } else { 0.0 }),
                 fill: tint,
                 pad,
             };

@@ -156,6 +156,8 @@ pub struct Table {
     pub inset: f64,
     /// Space between columns (a PowerPoint table has none: it goes into the cells' margins).
     pub gutter: f64,
+    /// A rule under every body row (a data table; a long column list has none).
+    pub rules: bool,
 }
 
 /// A stroke.

@@ -44,11 +44,12 @@ pub(super) fn table(frame: &Frame, rect: Rect, map: Map) -> Option<Table> {
     let head = pt(&d, "head").unwrap_or(size) * map.sx;
     let mut lines = Vec::new();
     collect_lines(frame, map, &mut lines);
+    let gutter = pt(&d, "gutter").unwrap_or(0.0) * map.sx;
     let widths = match d.get("widths") {
         Ok(Value::Array(a)) if a.len() == n => a.iter().map(|v| length(v).unwrap_or(0.0) * map.sx).collect(),
+        _ if gutter > 0.0 && n > 0 => natural_widths(&header, &rows, &lines, rect.w, gutter),
         _ => estimated_widths(&header, &rows, rect.w),
     };
-    let gutter = pt(&d, "gutter").unwrap_or(0.0) * map.sx;
     let width: f64 = widths.iter().sum::<f64>() + gutter * n.saturating_sub(1) as f64;
     let rows_y = row_tops(&lines, rows.len() + 1, rect);
     Some(Table {
@@ -71,6 +72,7 @@ pub(super) fn table(frame: &Frame, rect: Rect, map: Map) -> Option<Table> {
             .unwrap_or_default(),
         inset: pt(&d, "inset").unwrap_or(5.0) * map.sx,
         gutter: pt(&d, "gutter").unwrap_or(0.0) * map.sx,
+        rules: !matches!(d.get("rules"), Ok(Value::Bool(false))),
     })
 }
 
@@ -96,6 +98,27 @@ pub(super) fn row_tops(lines: &[Line], rows: usize, rect: Rect) -> Vec<f64> {
         return tops;
     }
     (0..=rows).map(|k| rect.h * k as f64 / rows.max(1) as f64).collect()
+}
+
+/// The column widths of a table of one line per cell whose first column takes the room the
+/// others leave (`column-table`: `(1fr, auto, …)`): an auto column is as wide as its widest
+/// line, which the laid-out lines give without laying anything out again.
+fn natural_widths(header: &[String], rows: &[Vec<String>], lines: &[Line], width: f64, gutter: f64) -> Vec<f64> {
+    let n = header.len();
+    let mut widths = vec![0.0_f64; n];
+    for line in lines {
+        let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+        let text = text.trim();
+        for (k, w) in widths.iter_mut().enumerate() {
+            let holds = header[k].trim() == text || rows.iter().any(|r| r.get(k).is_some_and(|c| c.trim() == text));
+            if holds {
+                *w = w.max(line.width);
+            }
+        }
+    }
+    let others: f64 = widths.iter().skip(1).sum();
+    widths[0] = (width - others - gutter * (n - 1) as f64).max(widths[0]);
+    widths
 }
 
 /// Column widths for a table Typst sized itself: shared in proportion to each column's
