@@ -120,11 +120,14 @@ def check_chart(chart, data):
             if not in_chart and data.get("look") != "waterfall":
                 problems.append(f"series {series['name']!r}: the chart's cached values differ")
     elif data["kind"] == "points":
-        ys = [p["y"] for p in data["points"]]
-        if not any(all(numbers_equal(a, b) for a, b in zip(c, ys)) and len(c) == len(ys) for c in cached):
+        # A scatter's points go by colour into series of their own: compare as sets.
+        ys = sorted(p["y"] for p in data["points"])
+        got = sorted(v for c in cached for v in c if v is not None)
+        if len(got) != len(ys) or not all(numbers_equal(a, b) for a, b in zip(got, ys)):
             problems.append("scatter: the cached y values differ from the slide's points")
-        labels = [p["label"] for p in data["points"]]
-        if columns.get("Label") is None or [str(x) for x in columns["Label"][: len(labels)]] != labels:
+        labels = sorted(p["label"] for p in data["points"])
+        listed = sorted(str(x) for x in (columns.get("Label") or [])[: len(labels)])
+        if listed != labels:
             problems.append("scatter: the workbook does not list the points' labels")
     elif data["kind"] == "spans":
         labels = [s["label"] for s in data["spans"]]

@@ -75,7 +75,7 @@ pub(super) fn columns(
     Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut axes, style);
     if line {
         Axis { delete: true, ..Axis::cat(3, 4, "b") }.xml(&mut axes, style);
-        Axis { min: Some(0.0), max: Some(1.0), grid: false, crosses_max: true, ..Axis::val(4, 3, "r", "0%") }
+        Axis { min: Some(0.0), max: Some(1.0), grid: false, crosses: "max", ..Axis::val(4, 3, "r", "0%") }
             .xml(&mut axes, style);
     }
     plot.push_str(&axes);

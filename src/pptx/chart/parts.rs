@@ -134,7 +134,8 @@ pub(super) struct Axis<'a> {
     pub(super) reverse: bool,
     pub(super) grid: bool,
     pub(super) log: bool,
-    pub(super) crosses_max: bool,
+    /// Where it crosses the other axis: `autoZero`, `min` or `max`.
+    pub(super) crosses: &'a str,
     pub(super) title: Option<&'a str>,
     /// Label every n-th category only.
     pub(super) skip: Option<usize>,
@@ -159,7 +160,7 @@ impl<'a> Axis<'a> {
             reverse: false,
             grid: false,
             log: false,
-            crosses_max: false,
+            crosses: "autoZero",
             title: None,
             skip: None,
         }
@@ -202,7 +203,7 @@ impl<'a> Axis<'a> {
         );
         solid(xml, style.subtle);
         let _ = write!(xml, "</a:ln></c:spPr><c:crossAx val=\"{}\"/>", self.cross);
-        xml.push_str(if self.crosses_max { "<c:crosses val=\"max\"/>" } else { "<c:crosses val=\"autoZero\"/>" });
+        let _ = write!(xml, "<c:crosses val=\"{}\"/>", self.crosses);
         if self.kind == "catAx" {
             xml.push_str("<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/>");
             if let Some(k) = self.skip {

@@ -49,9 +49,20 @@ pub(super) fn scatter(
     };
     let (x_range, y_range, log_x) = (*x_range, *y_range, *log_x);
     let bubbles = points.iter().any(|p| p.size.is_some());
+    // A marker takes its series' colour in every viewer (LibreOffice ignores a point's own):
+    // a scatter's points go by colour, a series each, named for the quadrant most are in.
+    let order = if bubbles { (0..points.len()).collect() } else { by_colour(colors) };
+    let points: Vec<crate::charts::Point> = order.iter().map(|&i| points[i].clone()).collect();
+    let colors: Vec<Rgb> = order.iter().map(|&i| colors[i]).collect();
+    let labelled: Vec<bool> = order.iter().map(|&i| labelled[i]).collect();
+    let prominent: Vec<bool> = order.iter().map(|&i| prominent[i]).collect();
+    let quadrant = |p: &crate::charts::Point| {
+        let (top, right) = (p.y >= split.1, p.x >= split.0);
+        quadrants[usize::from(!top) * 2 + usize::from(right)].clone()
+    };
     let mut sheet = Sheet::new(style)?;
-    let heads = ["Label", titles.0.as_str(), titles.1.as_str(), "Size"];
-    for (c, h) in heads.iter().enumerate().take(if bubbles { 4 } else { 3 }) {
+    let heads = ["Label", titles.0.as_str(), titles.1.as_str(), if bubbles { "Size" } else { "Group" }];
+    for (c, h) in heads.iter().enumerate() {
         sheet.str(0, c, h)?;
     }
     let xs: Vec<Option<f64>> = points.iter().map(|p| Some(p.x)).collect();
@@ -66,6 +77,15 @@ pub(super) fn scatter(
         }
     }
     let n = points.len().max(1);
+    let groups = runs(&colors);
+    if !bubbles {
+        for &(a, b) in &groups {
+            let name = most_common(points[a..b].iter().map(&quadrant).collect());
+            for i in a..b {
+                sheet.str(i + 1, 3, &name)?;
+            }
+        }
+    }
     // Many points: as on the slide, the best-placed are bubbles of their size and the rest
     // small dots; the sheet says which (column F) and derives the size shown (column E).
     let dense = prominent.iter().any(|p| !p);
@@ -96,28 +116,43 @@ pub(super) fn scatter(
     } else {
         plot.push_str("<c:scatterChart><c:scatterStyle val=\"lineMarker\"/><c:varyColors val=\"0\"/>");
     }
-    plot.push_str("<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/>");
-    tx(&mut plot, &s);
     if bubbles {
+        plot.push_str("<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/>");
+        tx(&mut plot, &s);
         fill_pr(&mut plot, colors.first().copied().map(rgba));
         plot.push_str("<c:invertIfNegative val=\"0\"/>");
-        points_alpha(&mut plot, colors);
+        points_alpha(&mut plot, &colors);
+        // The points the slide names are named here too.
+        point_labels(&mut plot, &points, &labelled, style);
+        cats(&mut plot, &s, "xVal");
+        vals(&mut plot, &s, "yVal");
     } else {
-        plot.push_str("<c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/>");
-        fill_pr(&mut plot, colors.first().copied().map(rgba));
-        plot.push_str("</c:marker>");
-        points_markers(&mut plot, colors, prominent);
+        for (g, &(a, b)) in groups.iter().enumerate() {
+            let name = most_common(points[a..b].iter().map(&quadrant).collect());
+            let part = Ser {
+                name: &name,
+                name_cell: format!("Sheet1!$D${}", a + 2),
+                cats: Cats::Numbers(points[a..b].iter().map(|p| Some(p.x)).collect(), range(1, a + 1, b)),
+                values: &ys[a..b],
+                values_ref: range(2, a + 1, b),
+                format: "General",
+            };
+            let _ = write!(plot, "<c:ser><c:idx val=\"{g}\"/><c:order val=\"{g}\"/>");
+            tx(&mut plot, &part);
+            plot.push_str("<c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/>");
+            fill_pr(&mut plot, Some(rgba(colors[a])));
+            plot.push_str("</c:marker>");
+            points_markers(&mut plot, &colors[a..b], &prominent[a..b]);
+            point_labels(&mut plot, &points[a..b], &labelled[a..b], style);
+            cats(&mut plot, &part, "xVal");
+            vals(&mut plot, &part, "yVal");
+            plot.push_str("<c:smooth val=\"0\"/></c:ser>");
+        }
     }
-    // The points the slide names are named here too.
-    point_labels(&mut plot, points, labelled, style);
-    cats(&mut plot, &s, "xVal");
-    vals(&mut plot, &s, "yVal");
     if bubbles {
         let _ = write!(plot, "<c:bubbleSize><c:numRef><c:f>{}</c:f>", range(if dense { 4 } else { 3 }, 1, n));
         num_cache(&mut plot, &shown, "General");
         plot.push_str("</c:numRef></c:bubbleSize><c:bubble3D val=\"0\"/></c:ser><c:bubbleScale val=\"40\"/><c:showNegBubbles val=\"0\"/>");
-    } else {
-        plot.push_str("<c:smooth val=\"0\"/></c:ser>");
     }
     plot.push_str("<c:axId val=\"1\"/><c:axId val=\"2\"/>");
     plot.push_str(if bubbles { "</c:bubbleChart>" } else { "</c:scatterChart>" });
@@ -131,6 +166,8 @@ pub(super) fn scatter(
         log: log_x,
         grid: false,
         title: Some(&titles.0),
+        // Each axis along the plot's edge, as on the slide (not through a zero inside it).
+        crosses: "min",
         ..Axis::val(1, 2, "b", &x_format)
     };
     x_axis.xml(&mut plot, style);
@@ -139,6 +176,7 @@ pub(super) fn scatter(
         max: Some(y_range.1),
         grid: false,
         title: Some(&titles.1),
+        crosses: "min",
         ..Axis::val(2, 1, "l", y_format)
     };
     y_axis.xml(&mut plot, style);
@@ -173,6 +211,36 @@ pub(super) fn scatter(
 }
 
 /// Excel's serial day of a day counted from 1970-01-01.
+/// Point indices grouped by colour, the groups in order of their first point.
+fn by_colour(colors: &[Rgb]) -> Vec<usize> {
+    let mut firsts: Vec<Rgb> = Vec::new();
+    for c in colors {
+        if !firsts.contains(c) {
+            firsts.push(*c);
+        }
+    }
+    firsts.iter().flat_map(|f| (0..colors.len()).filter(move |&i| colors[i] == *f)).collect()
+}
+
+/// The runs of equal colours, as index ranges.
+fn runs(colors: &[Rgb]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in colors.iter().enumerate() {
+        match out.last_mut() {
+            Some((a, b)) if colors[*a] == *c => *b = i + 1,
+            _ => out.push((i, i + 1)),
+        }
+    }
+    out
+}
+
+/// The most frequent of `names` (the first in sorted order among equals).
+fn most_common(mut names: Vec<String>) -> String {
+    names.sort();
+    let count = |n: &String| names.iter().filter(|m| *m == n).count();
+    names.iter().max_by_key(|n| (count(n), std::cmp::Reverse((*n).clone()))).cloned().unwrap_or_default()
+}
+
 pub(super) fn serial(day: i64) -> f64 {
     (day + 25_569) as f64
 }
