@@ -165,7 +165,9 @@ pub(super) fn bars(
     }
     let mut plot =
         String::from("<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>");
-    let s = ser("Value", 1, categories, &values, "General");
+    // Amounts (MRR per member) as the slide writes them; scores as they are.
+    let format = if max >= 1e4 { style.money_axis(max) } else { "General".to_owned() };
+    let s = ser("Value", 1, categories, &values, &format);
     let _ = write!(plot, "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/>");
     tx(&mut plot, &s);
     fill_pr(&mut plot, colors.first().copied().map(rgba));
@@ -177,7 +179,7 @@ pub(super) fn bars(
     plot.push_str("</c:ser><c:gapWidth val=\"60\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>");
     // Rows top to bottom, as on the slide.
     Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
-    Axis { min: Some(0.0), max: (max > 0.0).then_some(max), ..Axis::val(2, 1, "b", "General") }.xml(&mut plot, style);
+    Axis { min: Some(0.0), max: (max > 0.0).then_some(max), ..Axis::val(2, 1, "b", &format) }.xml(&mut plot, style);
     // The target as a line across the bars, where the fixed axis puts it.
     let area = plot_rect(rect, layout);
     let overlay = match target.filter(|t| max > 0.0 && (0.0..=max).contains(t)) {

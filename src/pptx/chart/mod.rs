@@ -48,7 +48,9 @@ impl Style<'_> {
     /// A money axis's number format, compact as the slides write amounts ($2.4M, $890K).
     fn money_axis(&self, max: f64) -> String {
         let s = self.money.replace('"', "");
-        if max >= 1e6 {
+        if max >= 1e9 {
+            format!("\"{s}\"#,##0.0,,,\"B\"")
+        } else if max >= 1e6 {
             format!("\"{s}\"#,##0.0,,\"M\"")
         } else if max >= 1e4 {
             format!("\"{s}\"#,##0,\"K\"")
