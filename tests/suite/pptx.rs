@@ -336,7 +336,7 @@ fn the_command_line_writes_the_deck_beside_the_pdf() {
 }
 
 #[test]
-fn a_themes_logo_is_a_picture_with_its_alt_text() {
+fn a_themes_logo_is_a_picture_with_its_alt_text_on_4_3_slides() {
     let dir = scratch("pptx-logo");
     let brand = dir.join("brand");
     std::fs::create_dir_all(&brand).unwrap();
@@ -347,13 +347,17 @@ fn a_themes_logo_is_a_picture_with_its_alt_text() {
     .unwrap();
     std::fs::write(
         brand.join("theme.yaml"),
-        "extends: default\nlogo: { file: logo.svg, alt: Brand & Co, title: true, footer: true }\n",
+        "extends: default\npage: { aspect: \"4:3\" }\nlogo: { file: logo.svg, alt: Brand & Co, title: true, footer: true }\n",
     )
     .unwrap();
     let request = SpecRequest { theme: Some(format!("{}/", brand.display())), pptx: true, ..SpecRequest::default() };
     let engine = Engine::new(&request.resolve(DeckKind::Review).unwrap()).unwrap();
     let deck = engine.review(&portfolio("northbridge.yaml")).unwrap_or_else(|f| panic!("{}", f.error));
     let files = parts(deck.pptx.as_ref().unwrap());
+    // The theme's page: 4:3 slides.
+    let presentation = String::from_utf8(files["ppt/presentation.xml"].clone()).unwrap();
+    let size: Vec<f64> = ["cx", "cy"].iter().map(|a| attrs(&presentation, "p:sldSz", a)[0].parse().unwrap()).collect();
+    assert!((size[0] / size[1] - 4.0 / 3.0).abs() < 0.01, "slide size {size:?}");
     let slide1 = String::from_utf8(files["ppt/slides/slide1.xml"].clone()).unwrap();
     assert!(slide1.contains("<p:pic>") && slide1.contains("descr=\"Brand &amp; Co\""), "the title slide's logo");
     assert!(slide1.contains("asvg:svgBlip"), "the SVG beside its PNG");
@@ -375,6 +379,12 @@ fn a_themes_logo_is_a_picture_with_its_alt_text() {
         .filter(|i| matches!(i, Item::Picture { .. }))
         .count();
     assert_eq!(pictures, pngs);
+    if python_pptx() {
+        let p = portfolio("northbridge.yaml");
+        let figures = kamdeck::figures::Figures::compute(&p);
+        let built = engine.slides(&p, &figures, DeckKind::Review, None).unwrap();
+        python_check(&dir.join("brand-review"), &deck, &built);
+    }
 }
 
 #[test]
