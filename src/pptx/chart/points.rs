@@ -25,14 +25,28 @@ pub(super) fn rule(rect: Rect, color: Rgba) -> Item {
     Item::Shape(Shape { rect, outline: Outline::Line { flip_h: false, flip_v: false }, fill: None, stroke })
 }
 
+/// A label's colour and weight.
+#[derive(Clone, Copy)]
+pub(super) struct Ink {
+    color: Rgba,
+    bold: bool,
+}
+
 /// A one-line label over a chart: starting at `x`, or ending there (`right`).
-pub(super) fn label(text: &str, (x, top): (f64, f64), color: Rgba, right: bool, style: &Style<'_>) -> Item {
+pub(super) fn label(text: &str, (x, top): (f64, f64), ink: Ink, right: bool, style: &Style<'_>) -> Item {
     let size = 8.0;
     // Placed by the chart module's estimate of the text's width; the text is not wrapped, so
     // a wider font only runs a little past its box.
     let width = crate::charts::text_width(text, size);
     let x = if right { x - width } else { x };
-    let run = Run { text: text.to_owned(), font: style.font.to_owned(), size, bold: true, italic: false, color };
+    let run = Run {
+        text: text.to_owned(),
+        font: style.font.to_owned(),
+        size,
+        bold: ink.bold,
+        italic: false,
+        color: ink.color,
+    };
     let line =
         Line { x, baseline: top + 0.97 * size, width, ascent: 0.97 * size, descent: 0.24 * size, runs: vec![run] };
     Item::Text(TextBox { rect: Rect { x, y: top, w: width, h: 1.21 * size }, lines: vec![line] })
@@ -204,7 +218,7 @@ pub(super) fn scatter(
     let spots = [(left, top, false), (right, top, true), (left, bottom, false), (right, bottom, true)];
     for (name, (x, y, end)) in quadrants.iter().zip(spots) {
         if !name.is_empty() {
-            overlay.push(label(&name.to_uppercase(), (x, y), style.subtle, end, style));
+            overlay.push(label(&name.to_uppercase(), (x, y), Ink { color: style.subtle, bold: true }, end, style));
         }
     }
     Ok(Native { xml: space(&plot, false, style), workbook: sheet.finish()?, overlay })
@@ -240,6 +254,9 @@ fn most_common(mut names: Vec<String>) -> String {
     let count = |n: &String| names.iter().filter(|m| *m == n).count();
     names.iter().max_by_key(|n| (count(n), std::cmp::Reverse((*n).clone()))).cloned().unwrap_or_default()
 }
+
+/// Points right of a Gantt's last bar kept for its owner's name (as the slide keeps).
+const OWNER: f64 = 70.0;
 
 pub(super) fn serial(day: i64) -> f64 {
     (day + 25_569) as f64
@@ -282,15 +299,27 @@ pub(super) fn gantt(
     plot.push_str(
         "<c:gapWidth val=\"50\"/><c:overlap val=\"100\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>",
     );
-    Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
-    Axis { min: Some(serial(lo)), max: Some(serial(hi)), ..Axis::val(2, 1, "b", "mmm yy") }.xml(&mut plot, style);
-    // Today's line and its label, where the fixed date axis puts them.
+    // As on the slide, room right of the last bar for its owner's name: the date axis runs on
+    // by as many days as 70 points hold.
     let area = plot_rect(rect, layout);
+    let span = (hi - lo).max(1);
+    let end = hi + (span as f64 * OWNER / (area.w - OWNER).max(1.0)).ceil() as i64;
+    Axis { reverse: true, ..Axis::cat(1, 2, "l") }.xml(&mut plot, style);
+    Axis { min: Some(serial(lo)), max: Some(serial(end)), ..Axis::val(2, 1, "b", "mmm yy") }.xml(&mut plot, style);
+    // Today's line and each bar's owner, where the fixed date axis and rows put them.
+    let x_of = |day: i64| area.x + (day - lo) as f64 / (end - lo).max(1) as f64 * area.w;
     let mut overlay = Vec::new();
     if let Some((day, name)) = today.filter(|(d, _)| (lo..=hi).contains(d)) {
-        let x = area.x + (day - lo) as f64 / (hi - lo).max(1) as f64 * area.w;
+        let x = x_of(*day);
         overlay.push(rule(Rect { x, y: area.y, w: 0.0, h: area.h }, style.accent));
-        overlay.push(label(name, (x + 3.0, area.y + 2.0), style.accent, false, style));
+        overlay.push(label(name, (x + 3.0, area.y + 2.0), Ink { color: style.accent, bold: true }, false, style));
+    }
+    let row = area.h / spans.len().max(1) as f64;
+    for (i, s) in spans.iter().enumerate().filter(|(_, s)| !s.owner.is_empty()) {
+        let y = area.y + row * (i as f64 + 0.5) - 5.0;
+        // Regular, as the slide writes owners (the quadrants and today are bold).
+        let ink = Ink { color: style.subtle, bold: false };
+        overlay.push(label(&s.owner, (x_of(s.end + 1) + 3.0, y), ink, false, style));
     }
     Ok(Native { xml: space_in(&plot, false, style, layout), workbook: sheet.finish()?, overlay })
 }
