@@ -17,6 +17,17 @@ use crate::pptx::layout::Rect;
 
 /// Columns with a cumulative share on a second axis (the Pareto chart): the share is a
 /// formula over the revenues, so editing one in "Edit Data" moves the line.
+/// Most columns named under the axis; more are numbered by rank.
+const NAMED: usize = 12;
+
+/// A series over the ranks in column G instead of the names in column A.
+fn by_rank<'a>(mut s: super::parts::Ser<'a>, ranks: Option<&Vec<Option<f64>>>) -> super::parts::Ser<'a> {
+    if let Some(r) = ranks {
+        s.cats = super::parts::Cats::Numbers(r.clone(), super::sheet::range(6, 1, r.len()));
+    }
+    s
+}
+
 pub(super) fn columns(
     categories: &[String],
     series: &[crate::charts::Series],
@@ -31,9 +42,20 @@ pub(super) fn columns(
     let n = categories.len();
     let mut sheet = Sheet::new(style)?;
     write_series(&mut sheet, categories, &[(name.to_owned(), values.clone())])?;
+    // Many columns are numbered by rank under the axis, as on the slide, whose names would
+    // not fit; the sheet keeps the names beside the ranks (column G).
+    let numbered = n > NAMED;
+    let ranks: Vec<Option<f64>> = (1..=n).map(|k| Some(k as f64)).collect();
+    if numbered {
+        sheet.str(0, 6, "Rank")?;
+        for (i, r) in ranks.iter().enumerate() {
+            sheet.num(i + 1, 6, *r)?;
+        }
+    }
+    let ranked = numbered.then_some(&ranks);
     let mut plot = String::new();
     plot.push_str("<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>");
-    let s = ser(name, 1, categories, &values, "#,##0");
+    let s = by_rank(ser(name, 1, categories, &values, "#,##0"), ranked);
     // A few columns carry their values, as on the slide; a Pareto's many do not.
     let label_format = style.money_label(largest(&values));
     let labels = (!line && n <= 12).then_some(label_format.as_str());
@@ -55,7 +77,7 @@ pub(super) fn columns(
         }
         sheet.format(2, "0.0%")?;
         plot.push_str("<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>");
-        let s = ser("Cumulative share", 2, categories, &shares, "0.0%");
+        let s = by_rank(ser("Cumulative share", 2, categories, &shares, "0.0%"), ranked);
         line_ser(&mut plot, 1, &s, style.text, 1.5, false, false);
         if let Some(cut) = cut {
             cut_values = vec![Some(cut); n];
@@ -64,14 +86,15 @@ pub(super) fn columns(
                 sheet.num(i + 1, 3, Some(cut))?;
             }
             sheet.format(3, "0%")?;
-            let s = ser("Cut", 3, categories, &cut_values, "0%");
+            let s = by_rank(ser("Cut", 3, categories, &cut_values, "0%"), ranked);
             line_ser(&mut plot, 2, &s, style.accent, 1.0, true, false);
         }
         plot.push_str("<c:marker val=\"1\"/><c:axId val=\"3\"/><c:axId val=\"4\"/></c:lineChart>");
     }
     let mut axes = String::new();
     let money = style.money_axis(largest(&values));
-    Axis { skip: skip(n), ..Axis::cat(1, 2, "b") }.xml(&mut axes, style);
+    let caption = numbered.then_some(name);
+    Axis { skip: skip(n), title: caption, ..Axis::cat(1, 2, "b") }.xml(&mut axes, style);
     Axis { min: Some(0.0), ..Axis::val(2, 1, "l", &money) }.xml(&mut axes, style);
     if line {
         Axis { delete: true, ..Axis::cat(3, 4, "b") }.xml(&mut axes, style);
