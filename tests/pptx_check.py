@@ -23,8 +23,13 @@ from pptx.util import Emu
 EMU = 12700.0
 
 
+def xml_text(s):
+    """What XML 1.0 can hold of a text: kamdeck drops the rest (C0 controls), as the PDF does."""
+    return "".join(c for c in s if c in "\t\n\r" or (ord(c) >= 0x20 and c not in "\ufffe\uffff"))
+
+
 def norm(s):
-    return " ".join(s.split())
+    return " ".join(xml_text(s).split())
 
 
 def rect_of(shape):
@@ -104,12 +109,12 @@ def check_chart(chart, data):
         cats = list(plots[0].categories) if plots else []
         names = [str(c) for c in cats]
         ranks = [str(k) for k in range(1, len(data["categories"]) + 1)]
-        if names == data["categories"]:
+        if names == [xml_text(c) for c in data["categories"]]:
             pass
         elif [str(c).removesuffix(".0") for c in cats] == ranks:
             # Numbered by rank, as the slide numbers many columns: the names are in the sheet.
             first = list(columns.values())[0][: len(ranks)] if columns else []
-            if [str(x) for x in first] != data["categories"]:
+            if [str(x) for x in first] != [xml_text(c) for c in data["categories"]]:
                 problems.append("chart numbered by rank, but its sheet does not name the categories")
         else:
             problems.append(f"chart categories {cats[:3]}… differ from the slide's {data['categories'][:3]}…")
@@ -134,7 +139,7 @@ def check_chart(chart, data):
         got = sorted(v for c in cached for v in c if v is not None)
         if len(got) != len(ys) or not all(numbers_equal(a, b) for a, b in zip(got, ys)):
             problems.append("scatter: the cached y values differ from the slide's points")
-        labels = sorted(p["label"] for p in data["points"])
+        labels = sorted(xml_text(p["label"]) for p in data["points"])
         listed = sorted(str(x) for x in (columns.get("Label") or [])[: len(labels)])
         if listed != labels:
             problems.append("scatter: the workbook does not list the points' labels")

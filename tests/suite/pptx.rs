@@ -421,3 +421,27 @@ fn tinted_rows_are_washed_into_the_page_in_a_dark_theme_too() {
         assert!(fills > 0, "{theme}: the dashboard's at-risk rows are tinted");
     }
 }
+
+#[test]
+fn names_with_markup_controls_and_other_scripts_stay_literal_text() {
+    // User text goes into XML escaped, less the characters XML 1.0 cannot hold (dropped, as
+    // the PDF drops them): the package opens and the names read as written.
+    let yaml = "seller: { name: \"S & <Co> \\\"Q\\\"\" }\nfiscal_years: [FY1, FY2]\naccounts:\n  - { id: a, name: \"A <b>&amp; \\u0001\\u001b[2J x \\u202eSons\\u202c\", revenue: { FY1: 10, FY2: 12 } }\n  - { id: b, name: \"北京 🚀 #1 [test] $x$\", revenue: { FY1: 5, FY2: 4 } }\n";
+    let p = kamdeck::input::from_yaml_str(yaml, "odd.yaml").unwrap();
+    let engine = engine(DeckKind::Review, "default", true);
+    let deck = engine.review(&p).unwrap_or_else(|f| panic!("{}", f.error));
+    let files = parts(deck.pptx.as_ref().unwrap());
+    let slides: String = files
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide"))
+        .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+        .collect();
+    assert!(slides.contains("A &lt;b&gt;&amp;amp; [2J x"), "markup and an escape sequence, literally");
+    assert!(slides.contains("北京 🚀 #1 [test] $x$"));
+    assert!(!slides.contains('\u{1b}') && !slides.contains('\u{1}'), "no character XML 1.0 forbids");
+    if python_pptx() {
+        let figures = kamdeck::figures::Figures::compute(&p);
+        let built = engine.slides(&p, &figures, DeckKind::Review, None).unwrap();
+        python_check(&scratch("pptx-odd").join("odd-review"), &deck, &built);
+    }
+}
