@@ -65,26 +65,14 @@ impl Brand {
     /// The theme's colours and fonts.
     pub fn of(theme: &Theme) -> Self {
         let c = &theme.colors;
-        let named = [
-            ("background", &c.background),
-            ("surface", &c.surface),
-            ("cover", &c.cover),
-            ("on_cover", &c.on_cover),
-            ("primary", &c.primary),
-            ("accent", &c.accent),
-            ("text", &c.text),
-            ("subtle", &c.subtle),
-            ("muted", &c.muted),
-            ("light", &c.light),
-            ("positive", &c.positive),
-            ("neutral", &c.neutral),
-            ("negative", &c.negative),
-            ("unknown", &c.unknown),
-            ("tier_a", &c.tier_a),
-            ("tier_b", &c.tier_b),
-            ("tier_c", &c.tier_c),
-        ];
-        let colors: BTreeMap<String, Rgba> = named.iter().map(|(k, v)| ((*k).to_owned(), hex(v))).collect();
+        // By the names the Typst theme's `col(name)` reads from `theme.json`: a table's tints
+        // name the same colours.
+        let colors: BTreeMap<String, Rgba> = match serde_json::to_value(c) {
+            Ok(serde_json::Value::Object(map)) => {
+                map.into_iter().filter_map(|(k, v)| Some((k, hex(v.as_str()?)))).collect()
+            }
+            _ => BTreeMap::new(),
+        };
         let h = |s: &str| hex(s).hex();
         let mut accents: Vec<String> = c.series.iter().take(6).map(|s| h(s)).collect();
         while accents.len() < 6 {

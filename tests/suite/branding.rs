@@ -143,18 +143,10 @@ fn media_boxes(pdf: &[u8]) -> Vec<String> {
 #[test]
 fn a_partial_theme_changes_exactly_what_it_names() {
     let dir = scratch("partial-theme");
-    let brand = dir.join("brand");
-    std::fs::create_dir_all(&brand).unwrap();
-    std::fs::write(
-        brand.join("logo.svg"),
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#00FF00"/></svg>"##,
-    )
-    .unwrap();
-    std::fs::write(
-        brand.join("theme.yaml"),
+    let brand = crate::support::brand_folder(
+        &dir,
         "extends: default\npage: { aspect: \"4:3\" }\ncolors: { primary: \"#D81B60\" }\nlogo: { file: logo.svg, alt: Brand }\n",
-    )
-    .unwrap();
+    );
     let input = example("northbridge.yaml");
     let run = |out: &str, theme: Option<&Path>| {
         let out = dir.join(out);

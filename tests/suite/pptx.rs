@@ -346,18 +346,10 @@ fn the_command_line_writes_the_deck_beside_the_pdf() {
 #[test]
 fn a_themes_logo_is_a_picture_with_its_alt_text_on_4_3_slides() {
     let dir = scratch("pptx-logo");
-    let brand = dir.join("brand");
-    std::fs::create_dir_all(&brand).unwrap();
-    std::fs::write(
-        brand.join("logo.svg"),
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#00FF00"/></svg>"##,
-    )
-    .unwrap();
-    std::fs::write(
-        brand.join("theme.yaml"),
+    let brand = crate::support::brand_folder(
+        &dir,
         "extends: default\npage: { aspect: \"4:3\" }\nlogo: { file: logo.svg, alt: Brand & Co, title: true, footer: true }\n",
-    )
-    .unwrap();
+    );
     let request = SpecRequest { theme: Some(format!("{}/", brand.display())), pptx: true, ..SpecRequest::default() };
     let engine = Engine::new(&request.resolve(DeckKind::Review).unwrap()).unwrap();
     let deck = engine.review(&portfolio("northbridge.yaml")).unwrap_or_else(|f| panic!("{}", f.error));

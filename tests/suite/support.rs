@@ -56,3 +56,16 @@ pub(crate) fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// A theme folder `dir/brand` with a green 80×40 `logo.svg` and `theme_yaml`.
+pub(crate) fn brand_folder(dir: &std::path::Path, theme_yaml: &str) -> PathBuf {
+    let brand = dir.join("brand");
+    std::fs::create_dir_all(&brand).unwrap();
+    std::fs::write(
+        brand.join("logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#00FF00"/></svg>"##,
+    )
+    .unwrap();
+    std::fs::write(brand.join("theme.yaml"), theme_yaml).unwrap();
+    brand
+}

@@ -41,7 +41,7 @@ impl Tree {
                 let (font, bold) = if style.strong { t.head_font.clone() } else { (t.font.clone(), false) };
                 let run =
                     Run { text: cell.to_owned(), font, size: style.size, bold, italic: false, color: style.color };
-                let mut first = true;
+                // A paragraph per line of the cell (an empty cell is one empty paragraph).
                 for part in cell.split('\n') {
                     let _ = write!(
                         xml,
@@ -52,10 +52,6 @@ impl Tree {
                         run_xml(xml, &Run { text: part.to_owned(), ..run.clone() }, lang);
                     }
                     let _ = write!(xml, "<a:endParaRPr lang=\"{}\" sz=\"{}\"/></a:p>", esc(lang), size100(style.size));
-                    first = false;
-                }
-                if first {
-                    let _ = write!(xml, "<a:p><a:endParaRPr sz=\"{}\"/></a:p>", size100(style.size));
                 }
                 xml.push_str("</a:txBody>");
                 // PowerPoint sets a line a font's full height (ascent to descent), Typst its

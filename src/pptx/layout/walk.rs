@@ -153,10 +153,11 @@ impl Walk<'_, '_> {
 }
 
 pub(super) fn stroke(s: &FixedStroke, scale: f64) -> Option<Stroke> {
-    let dash = s.dash.as_ref().map(|d| {
-        let dots = d.array.iter().all(|x| x.to_pt() < 0.01 + s.thickness.to_pt() * 0.0);
-        if dots || d.array.first().is_some_and(|x| x.to_pt() <= 0.01) { Dash::Dotted } else { Dash::Dashed }
-    });
+    // Typst's dots are dashes of length zero (drawn by their round caps).
+    let dash = s
+        .dash
+        .as_ref()
+        .map(|d| if d.array.first().is_some_and(|x| x.to_pt() <= 0.01) { Dash::Dotted } else { Dash::Dashed });
     Some(Stroke { color: rgba(&s.paint)?, width: s.thickness.to_pt() * scale, dash })
 }
 
